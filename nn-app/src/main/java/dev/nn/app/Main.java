@@ -1,0 +1,43 @@
+package dev.nn.app;
+
+import dev.nn.app.cli.Errors;
+import dev.nn.app.cli.VersionProvider;
+import dev.nn.app.commands.EvalCommand;
+import dev.nn.app.commands.InfoCommand;
+import dev.nn.app.commands.TrainCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** The {@code nn} command: a neural-network trainer for MNIST and any IDX data. */
+@Command(name = "nn", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Train, evaluate and inspect multilayer perceptrons on MNIST and any IDX data.",
+        subcommands = {TrainCommand.class, EvalCommand.class, InfoCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:failure (bad data or model file, I/O error, training diverged)",
+                "2:usage error (unknown flag, bad flag value)"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  nn train                      train 784-16-16-10 on the bundled MNIST, save model.json",
+                "  nn eval --model model.json    accuracy, loss and confusion matrix on the test set",
+                "  nn info                       Java, SIMD implementation, vector width, FMA"})
+public final class Main {
+
+    private Main() {
+    }
+
+    /** Runs {@code nn} with {@code args} and exits with its exit code. */
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs {@code nn} with {@code args}, writing results to {@code out} and messages to {@code err}. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler(Errors::onUsageError);
+        cli.setExecutionExceptionHandler(Errors::onFailure);
+        return cli.execute(args);
+    }
+}

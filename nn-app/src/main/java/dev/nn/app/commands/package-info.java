@@ -1,0 +1,2 @@
+/** One class per {@code nn} subcommand. */
+package dev.nn.app.commands;

@@ -1,0 +1,69 @@
+package dev.nn.app.progress;
+
+import dev.nn.core.train.EpochStats;
+import dev.nn.core.train.TrainingListener;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/**
+ * Training progress for people: on an interactive terminal a progress bar per epoch (on standard error); on
+ * every output one line per epoch with its figures (on standard output), e.g.
+ * {@code epoch  3/10  train loss 0.1234  test loss 0.1300  test acc 96.80%  612,345 img/s  0.10 s}.
+ */
+public final class ConsoleProgress implements TrainingListener {
+
+    private final PrintWriter out;
+    private final PrintStream barStream;
+    private ProgressBar bar;
+
+    /** Epoch lines go to {@code out}; a bar goes to {@code barStream} when it is not null. */
+    public ConsoleProgress(PrintWriter out, PrintStream barStream) {
+        this.out = out;
+        this.barStream = barStream;
+    }
+
+    /** Whether standard error is an interactive terminal, where a progress bar belongs. */
+    public static boolean interactive() {
+        return System.console() != null && System.console().isTerminal();
+    }
+
+    @Override
+    public void epochStarted(int epoch, int epochs, int batches) {
+        if (barStream != null) {
+            bar = new ProgressBarBuilder()
+                    .setTaskName(String.format(Locale.ROOT, "epoch %d/%d", epoch, epochs))
+                    .setInitialMax(batches)
+                    .setStyle(ProgressBarStyle.UNICODE_BLOCK)
+                    .setUpdateIntervalMillis(100)
+                    .setConsumer(new ConsoleProgressBarConsumer(barStream))
+                    .clearDisplayOnFinish()
+                    .build();
+        }
+    }
+
+    @Override
+    public void batchFinished(int batch, float loss) {
+        if (bar != null) {
+            bar.stepTo(batch);
+        }
+    }
+
+    @Override
+    public void epochFinished(EpochStats s) {
+        if (bar != null) {
+            bar.close();
+            bar = null;
+        }
+        int width = String.valueOf(s.epochs()).length();
+        out.println(String.format(Locale.ROOT, "epoch %" + width + "d/%d  train loss %.4f  test loss %.4f  "
+                        + "test acc %.2f%%  %,.0f img/s  %.2f s", s.epoch(), s.epochs(), s.trainLoss(), s.testLoss(),
+                100 * s.testAccuracy(), s.samplesPerSecond(), s.seconds()));
+        out.flush();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.nn.core.activation;
+
+import dev.nn.simd.Kernels;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * An element-wise activation a = f(z). Both directions work in place and need only the output a, so a layer
+ * keeps a single buffer: {@link #forward} turns z into a, {@link #backward} turns dL/da into dL/dz.
+ */
+public enum Activation {
+
+    /** f(z) = z: the output layer's, whose logits go to a loss that applies softmax itself. */
+    IDENTITY("identity") {
+        @Override
+        public void forward(float[] x, int off, int n) {
+        }
+
+        @Override
+        public void backward(float[] out, int outOff, float[] grad, int gOff, int n) {
+        }
+    },
+
+    /** f(z) = max(z, 0); f'(z) = 1 for z &gt; 0, else 0 (0 is taken at the kink). See docs/MATH.md. */
+    RELU("relu") {
+        @Override
+        public void forward(float[] x, int off, int n) {
+            Kernels.relu(x, off, n);
+        }
+
+        @Override
+        public void backward(float[] out, int outOff, float[] grad, int gOff, int n) {
+            Kernels.reluBackward(out, outOff, grad, gOff, n);
+        }
+    };
+
+    private final String id;
+
+    Activation(String id) {
+        this.id = id;
+    }
+
+    /** Replaces z by f(z) in x[off..off+n). */
+    public abstract void forward(float[] x, int off, int n);
+
+    /** Multiplies grad[gOff..gOff+n) by f'(z), computed from the outputs a = f(z). */
+    public abstract void backward(float[] out, int outOff, float[] grad, int gOff, int n);
+
+    /** The short name used in configs, flags and model files. */
+    public String id() {
+        return id;
+    }
+
+    /** The activation named {@code id} (case-insensitive), or an exception listing the known names. */
+    public static Activation byId(String id) {
+        for (Activation a : values()) {
+            if (a.id.equals(id.toLowerCase(Locale.ROOT))) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("unknown activation '" + id + "' (known: " + ids() + ")");
+    }
+
+    /** The known names, comma-separated. */
+    public static String ids() {
+        return Arrays.stream(values()).map(Activation::id).collect(Collectors.joining(", "));
+    }
+}

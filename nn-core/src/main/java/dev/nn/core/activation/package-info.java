@@ -1,0 +1,2 @@
+/** Element-wise activation functions, applied in place, with their derivatives expressed through the output. */
+package dev.nn.core.activation;

@@ -1,0 +1,121 @@
+package dev.nn.core.config;
+
+import dev.nn.core.activation.Activation;
+import dev.nn.core.init.Initializer;
+import dev.nn.core.loss.Loss;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Everything that determines a training run: the network's shape and parts, the optimiser's settings, the
+ * batches, the seed and the thread count. The same seed, thread count and kernel implementation give
+ * bit-identical weights. Recorded in every model file.
+ *
+ * @param layers sizes from input to output, e.g. [784, 16, 16, 10]
+ * @param activation hidden layers' activation ({@link Activation#id()})
+ * @param loss the loss ({@link Loss#id()})
+ * @param init the weight initialiser ({@link Initializer#id()})
+ * @param optimizer the optimiser's name
+ * @param learningRate step size
+ * @param beta1 Adam's first-moment decay
+ * @param beta2 Adam's second-moment decay
+ * @param epsilon Adam's ε
+ * @param batchSize samples per mini-batch
+ * @param epochs passes over the training set
+ * @param seed the one seed all randomness flows from (initial weights, shuffling)
+ * @param threads threads for the kernels
+ */
+public record TrainingConfig(List<Integer> layers, String activation, String loss, String init, String optimizer,
+                             float learningRate, float beta1, float beta2, float epsilon,
+                             int batchSize, int epochs, long seed, int threads) {
+
+    /** The defaults: the 3Blue1Brown network 784-16-16-10 with ReLU, softmax + CCE, He init and Adam. */
+    public static final TrainingConfig DEFAULT = new TrainingConfig(List.of(784, 16, 16, 10), "relu", "cce", "he",
+            "adam", 1e-3f, 0.9f, 0.999f, 1e-8f, 32, 10, 1, 1);
+
+    /** Copies the layer list, so the record stays immutable. */
+    public TrainingConfig {
+        layers = layers == null ? null : List.copyOf(layers);
+    }
+
+    /**
+     * Checks every field and throws an {@link IllegalArgumentException} whose message names the field and its
+     * flag, e.g. {@code batchSize (--batch-size) must be at least 1, got 0}.
+     */
+    public TrainingConfig validate() {
+        if (layers == null || layers.size() < 2) {
+            throw invalid("layers", "--layers", "needs at least an input and an output size, got " + layers);
+        }
+        for (int size : layers) {
+            if (size < 1) {
+                throw invalid("layers", "--layers", "sizes must be positive, got " + layers);
+            }
+        }
+        nameOf("activation", "--activation", () -> Activation.byId(activation));
+        nameOf("loss", "--loss", () -> Loss.byId(loss));
+        nameOf("init", "--init", () -> Initializer.byId(init));
+        if (optimizer == null || !optimizer.toLowerCase(Locale.ROOT).equals("adam")) {
+            throw invalid("optimizer", "--optimizer", "must be adam, got " + optimizer);
+        }
+        positive("learningRate", "--lr", learningRate);
+        fraction("beta1", "--beta1", beta1);
+        fraction("beta2", "--beta2", beta2);
+        positive("epsilon", "--epsilon", epsilon);
+        atLeast("batchSize", "--batch-size", batchSize, 1);
+        atLeast("epochs", "--epochs", epochs, 1);
+        atLeast("threads", "--threads", threads, 1);
+        return this;
+    }
+
+    /** The input size: the first of {@link #layers()}. */
+    public int inputSize() {
+        return layers.getFirst();
+    }
+
+    /** The output size (number of classes): the last of {@link #layers()}. */
+    public int outputSize() {
+        return layers.getLast();
+    }
+
+    /** The layer sizes as text, e.g. {@code 784-16-16-10}. */
+    public String shape() {
+        return String.join("-", layers.stream().map(String::valueOf).toList());
+    }
+
+    /** A copy with other layer sizes. */
+    public TrainingConfig withLayers(List<Integer> newLayers) {
+        return new TrainingConfig(newLayers, activation, loss, init, optimizer, learningRate, beta1, beta2, epsilon,
+                batchSize, epochs, seed, threads);
+    }
+
+    private static void nameOf(String field, String flag, Runnable lookup) {
+        try {
+            lookup.run();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw invalid(field, flag, e.getMessage() == null ? "is missing" : e.getMessage());
+        }
+    }
+
+    private static void positive(String field, String flag, float value) {
+        if (!(value > 0) || Float.isInfinite(value)) {
+            throw invalid(field, flag, "must be a positive number, got " + value);
+        }
+    }
+
+    private static void fraction(String field, String flag, float value) {
+        if (!(value >= 0 && value < 1)) {
+            throw invalid(field, flag, "must be in [0, 1), got " + value);
+        }
+    }
+
+    private static void atLeast(String field, String flag, long value, long min) {
+        if (value < min) {
+            throw invalid(field, flag, "must be at least " + min + ", got " + value);
+        }
+    }
+
+    private static IllegalArgumentException invalid(String field, String flag, String problem) {
+        return new IllegalArgumentException(field + " (" + flag + ") " + problem);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.nn.core.data;
+
+import dev.nn.core.tensor.Matrix;
+import dev.nn.simd.Kernels;
+
+import java.util.Map;
+
+/**
+ * Samples of {@code features} unsigned bytes each (pixels, 0–255) with a class label each. Kept as bytes — a
+ * quarter of the memory of floats — and scaled to [0, 1] floats per batch by {@link #fillBatch}.
+ */
+public final class Dataset {
+
+    private static final float PIXEL_SCALE = 1f / 255f;
+
+    private final String name;
+    private final byte[] samples;
+    private final byte[] labels;
+    private final int count;
+    private final int features;
+    private final int classes;
+    private final Map<String, String> checksums;
+
+    /**
+     * A dataset of {@code labels.length} samples laid end to end in {@code samples}.
+     *
+     * @param name what to call it in messages and provenance
+     * @param samples count × features unsigned bytes
+     * @param labels one unsigned byte per sample, each below {@code classes}
+     * @param features values per sample
+     * @param classes number of classes
+     * @param checksums file name to content SHA-256, for provenance (may be empty)
+     */
+    public Dataset(String name, byte[] samples, byte[] labels, int features, int classes,
+                   Map<String, String> checksums) {
+        if (features < 1 || classes < 1) {
+            throw new IllegalArgumentException(name + ": features and classes must be positive");
+        }
+        if ((long) labels.length * features != samples.length) {
+            throw new IllegalArgumentException(name + ": " + labels.length + " labels but "
+                    + samples.length / features + " samples of " + features + " values");
+        }
+        for (int i = 0; i < labels.length; i++) {
+            if ((labels[i] & 0xFF) >= classes) {
+                throw new IllegalArgumentException(name + ": label " + (labels[i] & 0xFF) + " of sample " + i
+                        + " is not below the number of classes, " + classes);
+            }
+        }
+        this.name = name;
+        this.samples = samples;
+        this.labels = labels;
+        this.count = labels.length;
+        this.features = features;
+        this.classes = classes;
+        this.checksums = Map.copyOf(checksums);
+    }
+
+    /** The dataset's name. */
+    public String name() {
+        return name;
+    }
+
+    /** Number of samples. */
+    public int size() {
+        return count;
+    }
+
+    /** Values per sample. */
+    public int features() {
+        return features;
+    }
+
+    /** Number of classes. */
+    public int classes() {
+        return classes;
+    }
+
+    /** The label of sample {@code i}. */
+    public int label(int i) {
+        return labels[i] & 0xFF;
+    }
+
+    /** The raw pixels of sample {@code i}, copied into {@code into[0..features)}. */
+    public void pixels(int i, byte[] into) {
+        System.arraycopy(samples, i * features, into, 0, features);
+    }
+
+    /** File name to content SHA-256 of the files this dataset came from. */
+    public Map<String, String> checksums() {
+        return checksums;
+    }
+
+    /**
+     * Scales samples {@code order[from..from+n)} to [0, 1] into the rows of {@code x} and their labels into
+     * {@code y[0..n)}; sets {@code x}'s rows to n.
+     */
+    public void fillBatch(int[] order, int from, int n, Matrix x, int[] y) {
+        if (x.cols() != features) {
+            throw new IllegalArgumentException(name + " has " + features + " values per sample, the batch "
+                    + x.cols());
+        }
+        x.setRows(n);
+        float[] data = x.data();
+        for (int r = 0; r < n; r++) {
+            int sample = order[from + r];
+            Kernels.unsignedBytesToFloats(samples, sample * features, data, r * features, features, PIXEL_SCALE);
+            y[r] = labels[sample] & 0xFF;
+        }
+    }
+}

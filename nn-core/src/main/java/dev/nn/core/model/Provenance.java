@@ -1,0 +1,20 @@
+package dev.nn.core.model;
+
+import java.util.Map;
+
+/**
+ * Where a model came from.
+ *
+ * @param library nn's version
+ * @param java the Java runtime's version
+ * @param simd the kernel implementation that trained it (as {@link dev.nn.simd.SimdInfo#describe()} says)
+ * @param created when the file was written (ISO-8601)
+ * @param data the training and test files' content SHA-256, by file name
+ * @param epochs epochs trained
+ * @param trainLoss mean training loss of the last epoch
+ * @param testLoss mean test loss after the last epoch
+ * @param testAccuracy test accuracy after the last epoch, in [0, 1]
+ */
+public record Provenance(String library, String java, String simd, String created, Map<String, String> data,
+                         int epochs, double trainLoss, double testLoss, double testAccuracy) {
+}

@@ -1,0 +1,118 @@
+package dev.nn.core.network;
+
+import dev.nn.core.activation.Activation;
+import dev.nn.core.config.TrainingConfig;
+import dev.nn.core.init.Initializer;
+import dev.nn.core.layer.Dense;
+import dev.nn.core.layer.Parameter;
+import dev.nn.core.random.Rng;
+import dev.nn.core.tensor.Matrix;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A multilayer perceptron: dense layers with the configured activation between them and raw logits out (the
+ * loss applies softmax). Forward and backward passes reuse the layers' buffers; nothing is allocated per batch.
+ */
+public final class Network {
+
+    private final List<Dense> layers;
+    private final List<Parameter> parameters;
+
+    /** A network of the given layers, each one's output size matching the next one's input size. */
+    public Network(List<Dense> layers) {
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("a network needs at least one layer");
+        }
+        for (int i = 1; i < layers.size(); i++) {
+            if (layers.get(i - 1).outputSize() != layers.get(i).inputSize()) {
+                throw new IllegalArgumentException("layer " + i + " outputs " + layers.get(i - 1).outputSize()
+                        + " values but layer " + (i + 1) + " takes " + layers.get(i).inputSize());
+            }
+        }
+        this.layers = List.copyOf(layers);
+        List<Parameter> all = new ArrayList<>();
+        for (Dense layer : layers) {
+            all.addAll(layer.parameters());
+        }
+        this.parameters = List.copyOf(all);
+    }
+
+    /** A network of the configured shape with zero weights (to be filled from a model file). */
+    public static Network of(TrainingConfig config) {
+        List<Integer> sizes = config.layers();
+        Activation hidden = Activation.byId(config.activation());
+        List<Dense> layers = new ArrayList<>();
+        for (int i = 0; i + 1 < sizes.size(); i++) {
+            boolean last = i + 2 == sizes.size();
+            layers.add(new Dense("layer" + (i + 1), sizes.get(i), sizes.get(i + 1),
+                    last ? Activation.IDENTITY : hidden));
+        }
+        return new Network(layers);
+    }
+
+    /** A network of the configured shape, weights drawn by the configured initialiser, biases zero. */
+    public static Network initialized(TrainingConfig config, Rng rng) {
+        Network network = of(config);
+        Initializer init = Initializer.byId(config.init());
+        for (Dense layer : network.layers) {
+            init.initialize(layer.weights(), layer.inputSize(), layer.outputSize(), rng);
+        }
+        return network;
+    }
+
+    /** The layers, input side first. */
+    public List<Dense> layers() {
+        return layers;
+    }
+
+    /** Every parameter group, in layer order (weights, then bias, per layer). */
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    /** Values per input sample. */
+    public int inputSize() {
+        return layers.getFirst().inputSize();
+    }
+
+    /** Values per output sample (classes). */
+    public int outputSize() {
+        return layers.getLast().outputSize();
+    }
+
+    /** Number of trainable values. */
+    public long parameterCount() {
+        return parameters.stream().mapToLong(Parameter::size).sum();
+    }
+
+    /** Makes room in every layer for batches of up to {@code maxRows} samples. */
+    public void prepare(int maxRows) {
+        for (Dense layer : layers) {
+            layer.prepare(maxRows);
+        }
+    }
+
+    /** The logits of a batch: the last layer's buffer, valid until the next forward pass. */
+    public Matrix forward(Matrix input) {
+        Matrix x = input;
+        for (Dense layer : layers) {
+            x = layer.forward(x);
+        }
+        return x;
+    }
+
+    /** Back-propagates dLoss/dlogits (overwritten) into every parameter's gradient. */
+    public void backward(Matrix gradLogits) {
+        Matrix grad = gradLogits;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            grad = layers.get(i).backward(grad, i > 0);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Network" + layers;
+    }
+}

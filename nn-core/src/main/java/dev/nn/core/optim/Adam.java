@@ -1,0 +1,96 @@
+package dev.nn.core.optim;
+
+import dev.nn.core.layer.Parameter;
+import dev.nn.simd.Kernels;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Adam (Kingma &amp; Ba, 2015, "Adam: A Method for Stochastic Optimization"): per-parameter first and second
+ * moment estimates with bias correction. The moments and the step count t persist across batches and epochs.
+ * See docs/MATH.md, "Adam".
+ */
+public final class Adam implements Optimizer {
+
+    /** The short name. */
+    public static final String ID = "adam";
+
+    private final float learningRate;
+    private final float beta1;
+    private final float beta2;
+    private final float epsilon;
+    private final List<Parameter> parameters = new ArrayList<>();
+    private final List<float[]> firstMoments = new ArrayList<>();
+    private final List<float[]> secondMoments = new ArrayList<>();
+    private long step;
+
+    /** Adam with the given learning rate, moment decays β₁, β₂ ∈ [0, 1) and ε &gt; 0. */
+    public Adam(float learningRate, float beta1, float beta2, float epsilon) {
+        if (!(learningRate > 0) || !(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1) || !(epsilon > 0)) {
+            throw new IllegalArgumentException("Adam needs lr > 0, 0 <= beta1, beta2 < 1 and epsilon > 0, got "
+                    + toString(learningRate, beta1, beta2, epsilon));
+        }
+        this.learningRate = learningRate;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.epsilon = epsilon;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public void init(List<Parameter> toUpdate) {
+        parameters.clear();
+        parameters.addAll(toUpdate);
+        firstMoments.clear();
+        secondMoments.clear();
+        for (Parameter p : toUpdate) {
+            firstMoments.add(new float[p.size()]);
+            secondMoments.add(new float[p.size()]);
+        }
+        step = 0;
+    }
+
+    /** t += 1; for each parameter, the moment updates and w −= lr·m̂/(√v̂ + ε), folded into one kernel call. */
+    @Override
+    public void step() {
+        step++;
+        double correction1 = 1 - Math.pow(beta1, step);
+        double correction2 = 1 - Math.pow(beta2, step);
+        float stepSize = (float) (learningRate / correction1);
+        float vScale = (float) (1 / Math.sqrt(correction2));
+        for (int i = 0; i < parameters.size(); i++) {
+            Parameter p = parameters.get(i);
+            Kernels.adam(p.value(), p.grad(), firstMoments.get(i), secondMoments.get(i), 0, p.size(),
+                    beta1, beta2, stepSize, vScale, epsilon);
+        }
+    }
+
+    @Override
+    public void reset() {
+        for (int i = 0; i < parameters.size(); i++) {
+            Arrays.fill(firstMoments.get(i), 0f);
+            Arrays.fill(secondMoments.get(i), 0f);
+        }
+        step = 0;
+    }
+
+    /** Steps taken since {@link #init} or {@link #reset}. */
+    public long steps() {
+        return step;
+    }
+
+    @Override
+    public String toString() {
+        return toString(learningRate, beta1, beta2, epsilon);
+    }
+
+    private static String toString(float learningRate, float beta1, float beta2, float epsilon) {
+        return "Adam(lr=" + learningRate + ", beta1=" + beta1 + ", beta2=" + beta2 + ", epsilon=" + epsilon + ")";
+    }
+}

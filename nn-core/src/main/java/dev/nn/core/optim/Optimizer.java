@@ -1,0 +1,25 @@
+package dev.nn.core.optim;
+
+import dev.nn.core.layer.Parameter;
+
+import java.util.List;
+
+/**
+ * Updates parameters from their gradients. Lifecycle: {@link #init} once with the network's parameters, then
+ * {@link #step} after each batch's backward pass, for as many batches and epochs as training runs; state such
+ * as moments persists across all of them until {@link #reset}.
+ */
+public interface Optimizer {
+
+    /** The short name used in configs, flags and model files. */
+    String id();
+
+    /** Binds this optimiser to the parameters it will update and allocates its state. */
+    void init(List<Parameter> parameters);
+
+    /** Applies one update to every bound parameter from its current gradient. */
+    void step();
+
+    /** Forgets all state (moments, step count), as if just initialised. */
+    void reset();
+}

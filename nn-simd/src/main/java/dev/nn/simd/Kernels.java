@@ -1,0 +1,177 @@
+package dev.nn.simd;
+
+import dev.nn.simd.internal.KernelProvider;
+import dev.nn.simd.internal.KernelSupport;
+
+import java.util.Objects;
+
+/**
+ * Float kernels on {@code float[]} with offsets: SIMD through the Vector API when it is available, a scalar
+ * twin otherwise. Every method checks its arguments and delegates to the implementation chosen once per JVM
+ * (see {@link #info()}).
+ *
+ * <p>Matrices are dense and row-major: element (i, j) of an r×c matrix stored at {@code off} is
+ * {@code x[off + i*c + j]}. Products compute {@code C = alpha·op(A, B) + beta·C}; with {@code beta == 0} the
+ * old contents of C are not read, so C may hold anything. No kernel allocates.
+ */
+public final class Kernels {
+
+    private static final KernelSupport IMPL = KernelProvider.support();
+
+    private Kernels() {
+    }
+
+    /** Which implementation runs the kernels: Panama or scalar, vector width, FMA. */
+    public static SimdInfo info() {
+        return KernelProvider.info();
+    }
+
+    /** Returns Σ a[aOff+i]·b[bOff+i] over i &lt; n. */
+    public static float dot(float[] a, int aOff, float[] b, int bOff, int n) {
+        range(a, aOff, n, "a");
+        range(b, bOff, n, "b");
+        return IMPL.dot(a, aOff, b, bOff, n);
+    }
+
+    /** y[yOff+i] += alpha·x[xOff+i] for i &lt; n. */
+    public static void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        range(x, xOff, n, "x");
+        range(y, yOff, n, "y");
+        IMPL.axpy(alpha, x, xOff, y, yOff, n);
+    }
+
+    /** x[off+i] *= alpha for i &lt; n. */
+    public static void scale(float alpha, float[] x, int off, int n) {
+        range(x, off, n, "x");
+        IMPL.scale(alpha, x, off, n);
+    }
+
+    /** y[yOff+i] += x[xOff+i] for i &lt; n. */
+    public static void add(float[] x, int xOff, float[] y, int yOff, int n) {
+        range(x, xOff, n, "x");
+        range(y, yOff, n, "y");
+        IMPL.add(x, xOff, y, yOff, n);
+    }
+
+    /** Returns Σ x[off+i] over i &lt; n. */
+    public static float sum(float[] x, int off, int n) {
+        range(x, off, n, "x");
+        return IMPL.sum(x, off, n);
+    }
+
+    /** Returns the largest of x[off..off+n), or -∞ when n is 0; NaN if any element is NaN. */
+    public static float max(float[] x, int off, int n) {
+        range(x, off, n, "x");
+        return IMPL.max(x, off, n);
+    }
+
+    /** Returns the position (0..n-1) of the first largest of x[off..off+n), or -1 when n is 0. */
+    public static int argmax(float[] x, int off, int n) {
+        range(x, off, n, "x");
+        return IMPL.argmax(x, off, n);
+    }
+
+    /** C(m×n) = alpha·A(m×k)·B(k×n) + beta·C. */
+    public static void matmul(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
+                              int m, int n, int k, float alpha, float beta) {
+        matrices(a, aOff, b, bOff, c, cOff, m, n, k);
+        IMPL.matmul(a, aOff, b, bOff, c, cOff, m, n, k, alpha, beta);
+    }
+
+    /** C(m×n) = alpha·Aᵀ·B + beta·C, where A is stored k×m and B is k×n. */
+    public static void matmulTransA(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
+                                    int m, int n, int k, float alpha, float beta) {
+        matrices(a, aOff, b, bOff, c, cOff, m, n, k);
+        IMPL.matmulTransA(a, aOff, b, bOff, c, cOff, m, n, k, alpha, beta);
+    }
+
+    /** C(m×n) = alpha·A·Bᵀ + beta·C, where A is m×k and B is stored n×k. */
+    public static void matmulTransB(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
+                                    int m, int n, int k, float alpha, float beta) {
+        matrices(a, aOff, b, bOff, c, cOff, m, n, k);
+        IMPL.matmulTransB(a, aOff, b, bOff, c, cOff, m, n, k, alpha, beta);
+    }
+
+    /** Adds the vector v[vOff..vOff+cols) to every row of the rows×cols matrix at c[cOff] (a bias add). */
+    public static void addRowVector(float[] v, int vOff, float[] c, int cOff, int rows, int cols) {
+        range(v, vOff, cols, "v");
+        range(c, cOff, product(rows, cols), "c");
+        IMPL.addRowVector(v, vOff, c, cOff, rows, cols);
+    }
+
+    /** out[outOff+j] = Σᵢ a(i, j) + beta·out[outOff+j]: the column sums of the rows×cols matrix a. */
+    public static void columnSums(float[] a, int aOff, int rows, int cols, float[] out, int outOff, float beta) {
+        range(a, aOff, product(rows, cols), "a");
+        range(out, outOff, cols, "out");
+        IMPL.columnSums(a, aOff, rows, cols, out, outOff, beta);
+    }
+
+    /** x = max(x, 0) in place, for i &lt; n. */
+    public static void relu(float[] x, int off, int n) {
+        range(x, off, n, "x");
+        IMPL.relu(x, off, n);
+    }
+
+    /** grad[gOff+i] = 0 wherever out[outOff+i] &lt;= 0: back through a ReLU, given the ReLU's output. */
+    public static void reluBackward(float[] out, int outOff, float[] grad, int gOff, int n) {
+        range(out, outOff, n, "out");
+        range(grad, gOff, n, "grad");
+        IMPL.reluBackward(out, outOff, grad, gOff, n);
+    }
+
+    /**
+     * Replaces x[off..off+n) (n ≥ 1) by its softmax, computed stably (the maximum is subtracted first), and
+     * returns the log-sum-exp of the original values, so that a cross-entropy is {@code lse − x[label]}.
+     */
+    public static float softmax(float[] x, int off, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("softmax needs at least one value, got n = " + n);
+        }
+        range(x, off, n, "x");
+        return IMPL.softmax(x, off, n);
+    }
+
+    /**
+     * One Adam step (Kingma &amp; Ba, 2015) on w[off..off+n) with gradient g and moments m, v:
+     * m = β₁m + (1−β₁)g, v = β₂v + (1−β₂)g², w −= stepSize·m / (√v·vScale + ε). The caller folds the
+     * bias corrections in: stepSize = lr/(1−β₁ᵗ), vScale = 1/√(1−β₂ᵗ).
+     */
+    public static void adam(float[] w, float[] g, float[] m, float[] v, int off, int n,
+                            float beta1, float beta2, float stepSize, float vScale, float epsilon) {
+        range(w, off, n, "w");
+        range(g, off, n, "g");
+        range(m, off, n, "m");
+        range(v, off, n, "v");
+        IMPL.adam(w, g, m, v, off, n, beta1, beta2, stepSize, vScale, epsilon);
+    }
+
+    /** dst[dstOff+i] = scale·(src[srcOff+i] &amp; 0xFF): unsigned bytes (pixels) to scaled floats. */
+    public static void unsignedBytesToFloats(byte[] src, int srcOff, float[] dst, int dstOff, int n, float scale) {
+        Objects.checkFromIndexSize(srcOff, n, src.length);
+        range(dst, dstOff, n, "dst");
+        IMPL.unsignedBytesToFloats(src, srcOff, dst, dstOff, n, scale);
+    }
+
+    private static void range(float[] x, int off, int n, String name) {
+        if (off < 0 || n < 0 || off > x.length - n) {
+            throw new IndexOutOfBoundsException(
+                    name + ": offset " + off + " and length " + n + " do not fit an array of " + x.length);
+        }
+    }
+
+    private static void matrices(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int n, int k) {
+        if (m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException("matrix dimensions must not be negative: m=" + m + " n=" + n + " k=" + k);
+        }
+        range(a, aOff, product(m, k), "a");
+        range(b, bOff, product(k, n), "b");
+        range(c, cOff, product(m, n), "c");
+    }
+
+    private static int product(int rows, int cols) {
+        if (rows < 0 || cols < 0) {
+            throw new IllegalArgumentException("dimensions must not be negative: " + rows + "×" + cols);
+        }
+        return Math.multiplyExact(rows, cols);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.nn.simd.internal;
+
+/**
+ * The float kernels, one method each; {@link dev.nn.simd.Kernels} checks arguments and delegates here.
+ *
+ * <p>Matrices are row-major and dense: element (i, j) of an r×c matrix at offset {@code off} is
+ * {@code x[off + i*c + j]}. Products compute {@code C = alpha·op + beta·C}; with {@code beta == 0} the old
+ * contents of C are never read.
+ */
+public interface KernelSupport {
+
+    /** Returns Σ a[aOff+i]·b[bOff+i] over i &lt; n. */
+    float dot(float[] a, int aOff, float[] b, int bOff, int n);
+
+    /** y[yOff+i] += alpha·x[xOff+i]. */
+    void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n);
+
+    /** x[off+i] *= alpha. */
+    void scale(float alpha, float[] x, int off, int n);
+
+    /** y[yOff+i] += x[xOff+i]. */
+    void add(float[] x, int xOff, float[] y, int yOff, int n);
+
+    /** Returns Σ x[off+i]. */
+    float sum(float[] x, int off, int n);
+
+    /** Returns the largest of x[off..off+n), or -∞ when n is 0. */
+    float max(float[] x, int off, int n);
+
+    /** Returns the index (from 0) of the first largest of x[off..off+n), or -1 when n is 0. */
+    int argmax(float[] x, int off, int n);
+
+    /** C(m×n) = alpha·A(m×k)·B(k×n) + beta·C. */
+    void matmul(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
+                int m, int n, int k, float alpha, float beta);
+
+    /** C(m×n) = alpha·Aᵀ·B + beta·C, with A stored k×m. */
+    void matmulTransA(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
+                      int m, int n, int k, float alpha, float beta);
+
+    /** C(m×n) = alpha·A·Bᵀ + beta·C, with B stored n×k. */
+    void matmulTransB(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
+                      int m, int n, int k, float alpha, float beta);
+
+    /** Adds v[vOff..vOff+cols) to each row of the rows×cols matrix at c[cOff]. */
+    void addRowVector(float[] v, int vOff, float[] c, int cOff, int rows, int cols);
+
+    /** out[outOff+j] = Σᵢ a[aOff + i·cols + j] + beta·out[outOff+j]: the column sums of a rows×cols matrix. */
+    void columnSums(float[] a, int aOff, int rows, int cols, float[] out, int outOff, float beta);
+
+    /** x = max(x, 0) in place. */
+    void relu(float[] x, int off, int n);
+
+    /** grad[gOff+i] = 0 where out[outOff+i] &lt;= 0 (or NaN): ReLU's derivative, given its output. */
+    void reluBackward(float[] out, int outOff, float[] grad, int gOff, int n);
+
+    /** Replaces x[off..off+n) by its softmax and returns the log-sum-exp of the original values. */
+    float softmax(float[] x, int off, int n);
+
+    /**
+     * One Adam step on n parameters: m = β₁m + (1−β₁)g, v = β₂v + (1−β₂)g²,
+     * w −= stepSize·m / (√v·vScale + ε), where the caller folds the bias corrections into
+     * stepSize = lr/(1−β₁ᵗ) and vScale = 1/√(1−β₂ᵗ).
+     */
+    void adam(float[] w, float[] g, float[] m, float[] v, int off, int n,
+              float beta1, float beta2, float stepSize, float vScale, float epsilon);
+
+    /** dst[dstOff+i] = scale·(src[srcOff+i] &amp; 0xFF): unsigned bytes to floats. */
+    void unsignedBytesToFloats(byte[] src, int srcOff, float[] dst, int dstOff, int n, float scale);
+}

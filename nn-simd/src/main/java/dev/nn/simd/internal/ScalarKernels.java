@@ -1,0 +1,221 @@
+package dev.nn.simd.internal;
+
+import java.util.Arrays;
+
+/**
+ * The scalar twin of {@link PanamaKernels}: plain Java, the same blocking and accumulator structure, used as
+ * the fallback when the Vector API is absent and as the oracle the Panama kernels are tested against.
+ */
+final class ScalarKernels implements KernelSupport {
+
+    private final boolean fused;
+
+    ScalarKernels(boolean fused) {
+        this.fused = fused;
+    }
+
+    private float fma(float a, float b, float acc) {
+        return fused ? Math.fma(a, b, acc) : a * b + acc;
+    }
+
+    @Override
+    public float dot(float[] a, int aOff, float[] b, int bOff, int n) {
+        float acc1 = 0, acc2 = 0, acc3 = 0, acc4 = 0;
+        int i = 0;
+        for (int bound = n & ~3; i < bound; i += 4) {
+            acc1 = fma(a[aOff + i], b[bOff + i], acc1);         // one
+            acc2 = fma(a[aOff + i + 1], b[bOff + i + 1], acc2); // two
+            acc3 = fma(a[aOff + i + 2], b[bOff + i + 2], acc3); // three
+            acc4 = fma(a[aOff + i + 3], b[bOff + i + 3], acc4); // four
+        }
+        float sum = (acc1 + acc2) + (acc3 + acc4);
+        for (; i < n; i++) {
+            sum = fma(a[aOff + i], b[bOff + i], sum);
+        }
+        return sum;
+    }
+
+    @Override
+    public void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) {
+            y[yOff + i] = fma(alpha, x[xOff + i], y[yOff + i]);
+        }
+    }
+
+    @Override
+    public void scale(float alpha, float[] x, int off, int n) {
+        for (int i = 0; i < n; i++) {
+            x[off + i] *= alpha;
+        }
+    }
+
+    @Override
+    public void add(float[] x, int xOff, float[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) {
+            y[yOff + i] += x[xOff + i];
+        }
+    }
+
+    @Override
+    public float sum(float[] x, int off, int n) {
+        float acc1 = 0, acc2 = 0, acc3 = 0, acc4 = 0;
+        int i = 0;
+        for (int bound = n & ~3; i < bound; i += 4) {
+            acc1 += x[off + i];
+            acc2 += x[off + i + 1];
+            acc3 += x[off + i + 2];
+            acc4 += x[off + i + 3];
+        }
+        float sum = (acc1 + acc2) + (acc3 + acc4);
+        for (; i < n; i++) {
+            sum += x[off + i];
+        }
+        return sum;
+    }
+
+    @Override
+    public float max(float[] x, int off, int n) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            max = Math.max(max, x[off + i]);
+        }
+        return max;
+    }
+
+    @Override
+    public int argmax(float[] x, int off, int n) {
+        int best = n == 0 ? -1 : 0;
+        for (int i = 1; i < n; i++) {
+            if (x[off + i] > x[off + best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    @Override
+    public void matmul(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
+                       int m, int n, int k, float alpha, float beta) {
+        broadcastProduct(a, aOff, k, 1, b, bOff, c, cOff, m, n, k, alpha, beta);
+    }
+
+    @Override
+    public void matmulTransA(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
+                             int m, int n, int k, float alpha, float beta) {
+        broadcastProduct(a, aOff, 1, m, b, bOff, c, cOff, m, n, k, alpha, beta);
+    }
+
+    /**
+     * C = alpha·A·B + beta·C where A(i, p) = a[aOff + i·rowStride + p·colStride]: each row of C is a sum of
+     * rows of B scaled by one element of A, accumulated in order of p, as the Panama kernel's lanes do, in a
+     * per-thread row that is allocated once.
+     */
+    private void broadcastProduct(float[] a, int aOff, int rowStride, int colStride, float[] b, int bOff,
+                                  float[] c, int cOff, int m, int n, int k, float alpha, float beta) {
+        float[] acc = accumulatorRow(n);
+        for (int i = 0; i < m; i++) {
+            Arrays.fill(acc, 0, n, 0f);
+            for (int p = 0; p < k; p++) {
+                float aip = a[aOff + i * rowStride + p * colStride];
+                int bRow = bOff + p * n;
+                for (int j = 0; j < n; j++) {
+                    acc[j] = fma(aip, b[bRow + j], acc[j]);
+                }
+            }
+            int row = cOff + i * n;
+            for (int j = 0; j < n; j++) {
+                c[row + j] = beta == 0 ? alpha * acc[j] : fma(beta, c[row + j], alpha * acc[j]);
+            }
+        }
+    }
+
+    private final ThreadLocal<float[]> accumulators = ThreadLocal.withInitial(() -> new float[0]);
+
+    private float[] accumulatorRow(int n) {
+        float[] row = accumulators.get();
+        if (row.length < n) {
+            row = new float[n];
+            accumulators.set(row);
+        }
+        return row;
+    }
+
+    @Override
+    public void matmulTransB(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
+                             int m, int n, int k, float alpha, float beta) {
+        for (int i = 0; i < m; i++) {
+            int row = cOff + i * n;
+            for (int j = 0; j < n; j++) {
+                float acc = dot(a, aOff + i * k, b, bOff + j * k, k);
+                c[row + j] = beta == 0 ? alpha * acc : fma(beta, c[row + j], alpha * acc);
+            }
+        }
+    }
+
+    @Override
+    public void addRowVector(float[] v, int vOff, float[] c, int cOff, int rows, int cols) {
+        for (int i = 0; i < rows; i++) {
+            add(v, vOff, c, cOff + i * cols, cols);
+        }
+    }
+
+    @Override
+    public void columnSums(float[] a, int aOff, int rows, int cols, float[] out, int outOff, float beta) {
+        for (int j = 0; j < cols; j++) {
+            float acc = 0;
+            for (int i = 0; i < rows; i++) {
+                acc += a[aOff + i * cols + j];
+            }
+            out[outOff + j] = beta == 0 ? acc : fma(beta, out[outOff + j], acc);
+        }
+    }
+
+    @Override
+    public void relu(float[] x, int off, int n) {
+        for (int i = 0; i < n; i++) {
+            x[off + i] = Math.max(x[off + i], 0f);
+        }
+    }
+
+    @Override
+    public void reluBackward(float[] out, int outOff, float[] grad, int gOff, int n) {
+        for (int i = 0; i < n; i++) {
+            grad[gOff + i] = out[outOff + i] > 0 ? grad[gOff + i] : 0f;
+        }
+    }
+
+    @Override
+    public float softmax(float[] x, int off, int n) {
+        float max = max(x, off, n);
+        float sum = 0;
+        for (int i = 0; i < n; i++) {
+            float e = (float) Math.exp(x[off + i] - max);
+            x[off + i] = e;
+            sum += e;
+        }
+        scale(1f / sum, x, off, n);
+        return max + (float) Math.log(sum);
+    }
+
+    @Override
+    public void adam(float[] w, float[] g, float[] m, float[] v, int off, int n,
+                     float beta1, float beta2, float stepSize, float vScale, float epsilon) {
+        float oneMinusBeta1 = 1 - beta1;
+        float oneMinusBeta2 = 1 - beta2;
+        for (int i = off; i < off + n; i++) {
+            float gi = g[i];
+            float mi = fma(beta1, m[i], oneMinusBeta1 * gi);
+            float vi = fma(beta2, v[i], gi * gi * oneMinusBeta2);
+            m[i] = mi;
+            v[i] = vi;
+            w[i] -= stepSize * mi / fma((float) Math.sqrt(vi), vScale, epsilon);
+        }
+    }
+
+    @Override
+    public void unsignedBytesToFloats(byte[] src, int srcOff, float[] dst, int dstOff, int n, float scale) {
+        for (int i = 0; i < n; i++) {
+            dst[dstOff + i] = (src[srcOff + i] & 0xFF) * scale;
+        }
+    }
+}
