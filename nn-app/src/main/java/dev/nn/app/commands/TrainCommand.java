@@ -68,6 +68,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate.")
     float learningRate;
 
+    @Option(names = "--schedule", paramLabel = "NAME",
+            description = "How the learning rate moves: cosine (decays to 0 by the last step) or constant.")
+    String schedule;
+
     @Option(names = "--beta1", paramLabel = "B", description = "Adam's first-moment decay.")
     float beta1;
 
@@ -111,15 +115,16 @@ public final class TrainCommand implements Callable<Integer> {
         requireWritableTarget(out);
         TrainTest dataset = DataLoader.load(data, stderr);
         TrainingConfig config = new TrainingConfig(layerSizes(dataset), activation, loss, init, optimizer,
-                learningRate, beta1, beta2, epsilon, batchSize, epochs, seed, 1).validate();
+                learningRate, schedule, beta1, beta2, epsilon, batchSize, epochs, seed, 1).validate();
         requireFits(config, dataset);
 
         Rng rng = new Rng(config.seed());
         Network network = Network.initialized(config, rng);
         Adam adam = new Adam(config.learningRate(), config.beta1(), config.beta2(), config.epsilon());
         Trainer trainer = new Trainer(config, network, Loss.byId(config.loss()), adam, rng);
-        stderr.printf("train: %s (%s, %s, %s init, %s), %,d parameters, batch %d, %d epochs, seed %d%n",
-                config.shape(), config.activation(), config.loss(), config.init(), adam, network.parameterCount(),
+        stderr.printf("train: %s (%s, %s, %s init, %s, %s schedule), %,d parameters, batch %d, %d epochs, seed %d%n",
+                config.shape(), config.activation(), config.loss(), config.init(), adam, config.schedule(),
+                network.parameterCount(),
                 config.batchSize(), config.epochs(), config.seed());
         stderr.flush();
 

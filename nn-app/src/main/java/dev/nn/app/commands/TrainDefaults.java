@@ -27,6 +27,7 @@ public final class TrainDefaults implements IDefaultValueProvider {
             case "--init" -> d.init();
             case "--optimizer" -> d.optimizer();
             case "--lr" -> String.valueOf(d.learningRate());
+            case "--schedule" -> d.schedule();
             case "--beta1" -> String.valueOf(d.beta1());
             case "--beta2" -> String.valueOf(d.beta2());
             case "--epsilon" -> String.valueOf(d.epsilon());

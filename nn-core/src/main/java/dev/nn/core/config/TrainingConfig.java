@@ -3,6 +3,7 @@ package dev.nn.core.config;
 import dev.nn.core.activation.Activation;
 import dev.nn.core.init.Initializer;
 import dev.nn.core.loss.Loss;
+import dev.nn.core.optim.Schedule;
 
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +18,8 @@ import java.util.Locale;
  * @param loss the loss ({@link Loss#id()})
  * @param init the weight initialiser ({@link Initializer#id()})
  * @param optimizer the optimiser's name
- * @param learningRate step size
+ * @param learningRate step size (the base rate when a schedule moves it)
+ * @param schedule how the learning rate moves over the run ({@link Schedule#id()})
  * @param beta1 Adam's first-moment decay
  * @param beta2 Adam's second-moment decay
  * @param epsilon Adam's ε
@@ -27,12 +29,12 @@ import java.util.Locale;
  * @param threads threads for the kernels
  */
 public record TrainingConfig(List<Integer> layers, String activation, String loss, String init, String optimizer,
-                             float learningRate, float beta1, float beta2, float epsilon,
+                             float learningRate, String schedule, float beta1, float beta2, float epsilon,
                              int batchSize, int epochs, long seed, int threads) {
 
     /** The defaults: the 3Blue1Brown network 784-16-16-10 with ReLU, softmax + CCE, He init and Adam. */
     public static final TrainingConfig DEFAULT = new TrainingConfig(List.of(784, 16, 16, 10), "relu", "cce", "he",
-            "adam", 1e-3f, 0.9f, 0.999f, 1e-8f, 32, 10, 1, 1);
+            "adam", 2e-3f, "cosine", 0.9f, 0.999f, 1e-8f, 32, 20, 1, 1);
 
     /** Copies the layer list, so the record stays immutable. */
     public TrainingConfig {
@@ -59,6 +61,7 @@ public record TrainingConfig(List<Integer> layers, String activation, String los
             throw invalid("optimizer", "--optimizer", "must be adam, got " + optimizer);
         }
         positive("learningRate", "--lr", learningRate);
+        nameOf("schedule", "--schedule", () -> Schedule.byId(schedule));
         fraction("beta1", "--beta1", beta1);
         fraction("beta2", "--beta2", beta2);
         positive("epsilon", "--epsilon", epsilon);
@@ -85,8 +88,8 @@ public record TrainingConfig(List<Integer> layers, String activation, String los
 
     /** A copy with other layer sizes. */
     public TrainingConfig withLayers(List<Integer> newLayers) {
-        return new TrainingConfig(newLayers, activation, loss, init, optimizer, learningRate, beta1, beta2, epsilon,
-                batchSize, epochs, seed, threads);
+        return new TrainingConfig(newLayers, activation, loss, init, optimizer, learningRate, schedule,
+                beta1, beta2, epsilon, batchSize, epochs, seed, threads);
     }
 
     private static void nameOf(String field, String flag, Runnable lookup) {

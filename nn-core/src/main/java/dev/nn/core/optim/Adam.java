@@ -17,7 +17,7 @@ public final class Adam implements Optimizer {
     /** The short name. */
     public static final String ID = "adam";
 
-    private final float learningRate;
+    private float learningRate;
     private final float beta1;
     private final float beta2;
     private final float epsilon;
@@ -69,6 +69,19 @@ public final class Adam implements Optimizer {
             Kernels.adam(p.value(), p.grad(), firstMoments.get(i), secondMoments.get(i), 0, p.size(),
                     beta1, beta2, stepSize, vScale, epsilon);
         }
+    }
+
+    @Override
+    public float learningRate() {
+        return learningRate;
+    }
+
+    @Override
+    public void setLearningRate(float learningRate) {
+        if (!(learningRate >= 0) || Float.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be a finite number >= 0, got " + learningRate);
+        }
+        this.learningRate = learningRate;
     }
 
     @Override

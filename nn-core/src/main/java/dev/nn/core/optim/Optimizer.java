@@ -20,6 +20,12 @@ public interface Optimizer {
     /** Applies one update to every bound parameter from its current gradient. */
     void step();
 
+    /** The learning rate the next {@link #step} uses. */
+    float learningRate();
+
+    /** Sets the learning rate for the following steps (a {@link Schedule} moves it as training goes). */
+    void setLearningRate(float learningRate);
+
     /** Forgets all state (moments, step count), as if just initialised. */
     void reset();
 }

@@ -7,6 +7,7 @@ import dev.nn.core.metrics.Evaluation;
 import dev.nn.core.metrics.Evaluator;
 import dev.nn.core.network.Network;
 import dev.nn.core.optim.Optimizer;
+import dev.nn.core.optim.Schedule;
 import dev.nn.core.random.Rng;
 import dev.nn.core.tensor.Matrix;
 
@@ -15,7 +16,8 @@ import java.util.List;
 
 /**
  * Mini-batch training. Each epoch shuffles the sample order with the seeded generator, then for each batch:
- * scale bytes to floats, forward, loss and its gradient, backward, optimiser step. After each epoch the test
+ * scale bytes to floats, set the scheduled learning rate, forward, loss and its gradient, backward, optimiser
+ * step. After each epoch the test
  * set is evaluated. The per-batch work allocates nothing: every buffer is made before the first batch.
  */
 public final class Trainer {
@@ -53,6 +55,9 @@ public final class Trainer {
         Evaluator evaluator = new Evaluator(network, loss);
         network.prepare(Math.max(batchSize, Evaluator.BATCH));
         int batches = (train.size() + batchSize - 1) / batchSize;
+        Schedule schedule = Schedule.byId(config.schedule());
+        long totalSteps = (long) batches * config.epochs();
+        long stepIndex = 0;
         List<EpochStats> history = new ArrayList<>();
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             listener.epochStarted(epoch, config.epochs(), batches);
@@ -63,6 +68,7 @@ public final class Trainer {
                 int from = b * batchSize;
                 int n = Math.min(batchSize, train.size() - from);
                 train.fillBatch(order, from, n, input, labels);
+                optimizer.setLearningRate(schedule.rate(config.learningRate(), stepIndex++, totalSteps));
                 float batchLoss = step(input, labels);
                 lossSum += (double) batchLoss * n;
                 listener.batchFinished(b + 1, batchLoss);

@@ -8,10 +8,15 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
+import java.util.Arrays;
+
 /**
  * The kernels on the Vector API. Each is a driver and a body: vector loops while at least one full vector
  * remains (several independent accumulators where a sum is carried), one {@code reduceLanes} at the end,
- * then a scalar tail. No masked loads or stores: they are slow without AVX-512.
+ * then a scalar tail. No masked loads or stores: they are slow without AVX-512. Vector code calls the Vector
+ * API directly, never through a helper of ours: a vector handed to a method that the JIT does not inline is
+ * allocated, and C2 declined to inline even tiny helpers here (measured: 1.1 kB per training step).
+ * {@code FMA ? x.fma(y, s) : x.mul(y).add(s)} is the FMA switch; FMA is a constant, so C2 keeps one side.
  *
  * <p>Created reflectively by {@link KernelProvider}, only once the {@code jdk.incubator.vector} module is
  * known to be present, so that nothing else in nn-simd touches the incubator API.
@@ -38,16 +43,8 @@ final class PanamaKernels implements KernelSupport {
         return bits == 0 ? FloatVector.SPECIES_PREFERRED : VectorSpecies.of(float.class, VectorShape.forBitSize(bits));
     }
 
-    private static FloatVector fma(FloatVector a, FloatVector b, FloatVector acc) {
-        return FMA ? a.fma(b, acc) : a.mul(b).add(acc);
-    }
-
     private static float fma(float a, float b, float acc) {
         return FMA ? Math.fma(a, b, acc) : a * b + acc;
-    }
-
-    private static FloatVector load(float[] x, int off) {
-        return FloatVector.fromArray(FLOATS, x, off);
     }
 
     @Override
@@ -57,13 +54,23 @@ final class PanamaKernels implements KernelSupport {
         if (n >= 2 * L) {
             FloatVector acc1 = FloatVector.zero(FLOATS), acc2 = acc1, acc3 = acc1, acc4 = acc1;
             for (int bound = n - 4 * L; i <= bound; i += 4 * L) {
-                acc1 = fma(load(a, aOff + i), load(b, bOff + i), acc1);                 // one
-                acc2 = fma(load(a, aOff + i + L), load(b, bOff + i + L), acc2);         // two
-                acc3 = fma(load(a, aOff + i + 2 * L), load(b, bOff + i + 2 * L), acc3); // three
-                acc4 = fma(load(a, aOff + i + 3 * L), load(b, bOff + i + 3 * L), acc4); // four
+                FloatVector a1 = FloatVector.fromArray(FLOATS, a, aOff + i);             // one
+                FloatVector b1 = FloatVector.fromArray(FLOATS, b, bOff + i);
+                acc1 = FMA ? a1.fma(b1, acc1) : a1.mul(b1).add(acc1);
+                FloatVector a2 = FloatVector.fromArray(FLOATS, a, aOff + i + L);         // two
+                FloatVector b2 = FloatVector.fromArray(FLOATS, b, bOff + i + L);
+                acc2 = FMA ? a2.fma(b2, acc2) : a2.mul(b2).add(acc2);
+                FloatVector a3 = FloatVector.fromArray(FLOATS, a, aOff + i + 2 * L);     // three
+                FloatVector b3 = FloatVector.fromArray(FLOATS, b, bOff + i + 2 * L);
+                acc3 = FMA ? a3.fma(b3, acc3) : a3.mul(b3).add(acc3);
+                FloatVector a4 = FloatVector.fromArray(FLOATS, a, aOff + i + 3 * L);     // four
+                FloatVector b4 = FloatVector.fromArray(FLOATS, b, bOff + i + 3 * L);
+                acc4 = FMA ? a4.fma(b4, acc4) : a4.mul(b4).add(acc4);
             }
             for (int bound = n - L; i <= bound; i += L) {
-                acc1 = fma(load(a, aOff + i), load(b, bOff + i), acc1);
+                FloatVector a1 = FloatVector.fromArray(FLOATS, a, aOff + i);
+                FloatVector b1 = FloatVector.fromArray(FLOATS, b, bOff + i);
+                acc1 = FMA ? a1.fma(b1, acc1) : a1.mul(b1).add(acc1);
             }
             sum = acc1.add(acc2).add(acc3.add(acc4)).reduceLanes(VectorOperators.ADD);
         }
@@ -78,7 +85,9 @@ final class PanamaKernels implements KernelSupport {
         int i = 0;
         FloatVector scale = FloatVector.broadcast(FLOATS, alpha);
         for (int bound = FLOATS.loopBound(n); i < bound; i += L) {
-            fma(scale, load(x, xOff + i), load(y, yOff + i)).intoArray(y, yOff + i);
+            FloatVector xi = FloatVector.fromArray(FLOATS, x, xOff + i);
+            FloatVector yi = FloatVector.fromArray(FLOATS, y, yOff + i);
+            (FMA ? scale.fma(xi, yi) : scale.mul(xi).add(yi)).intoArray(y, yOff + i);
         }
         tails.axpy(alpha, x, xOff + i, y, yOff + i, n - i);
     }
@@ -87,7 +96,7 @@ final class PanamaKernels implements KernelSupport {
     public void scale(float alpha, float[] x, int off, int n) {
         int i = 0;
         for (int bound = FLOATS.loopBound(n); i < bound; i += L) {
-            load(x, off + i).mul(alpha).intoArray(x, off + i);
+            FloatVector.fromArray(FLOATS, x, off + i).mul(alpha).intoArray(x, off + i);
         }
         tails.scale(alpha, x, off + i, n - i);
     }
@@ -96,7 +105,7 @@ final class PanamaKernels implements KernelSupport {
     public void add(float[] x, int xOff, float[] y, int yOff, int n) {
         int i = 0;
         for (int bound = FLOATS.loopBound(n); i < bound; i += L) {
-            load(y, yOff + i).add(load(x, xOff + i)).intoArray(y, yOff + i);
+            FloatVector.fromArray(FLOATS, y, yOff + i).add(FloatVector.fromArray(FLOATS, x, xOff + i)).intoArray(y, yOff + i);
         }
         tails.add(x, xOff + i, y, yOff + i, n - i);
     }
@@ -108,13 +117,13 @@ final class PanamaKernels implements KernelSupport {
         if (n >= 2 * L) {
             FloatVector acc1 = FloatVector.zero(FLOATS), acc2 = acc1, acc3 = acc1, acc4 = acc1;
             for (int bound = n - 4 * L; i <= bound; i += 4 * L) {
-                acc1 = acc1.add(load(x, off + i));         // one
-                acc2 = acc2.add(load(x, off + i + L));     // two
-                acc3 = acc3.add(load(x, off + i + 2 * L)); // three
-                acc4 = acc4.add(load(x, off + i + 3 * L)); // four
+                acc1 = acc1.add(FloatVector.fromArray(FLOATS, x, off + i));         // one
+                acc2 = acc2.add(FloatVector.fromArray(FLOATS, x, off + i + L));     // two
+                acc3 = acc3.add(FloatVector.fromArray(FLOATS, x, off + i + 2 * L)); // three
+                acc4 = acc4.add(FloatVector.fromArray(FLOATS, x, off + i + 3 * L)); // four
             }
             for (int bound = n - L; i <= bound; i += L) {
-                acc1 = acc1.add(load(x, off + i));
+                acc1 = acc1.add(FloatVector.fromArray(FLOATS, x, off + i));
             }
             sum = acc1.add(acc2).add(acc3.add(acc4)).reduceLanes(VectorOperators.ADD);
         }
@@ -128,7 +137,7 @@ final class PanamaKernels implements KernelSupport {
         if (n >= 2 * L) {
             FloatVector acc = FloatVector.broadcast(FLOATS, Float.NEGATIVE_INFINITY);
             for (int bound = FLOATS.loopBound(n); i < bound; i += L) {
-                acc = acc.max(load(x, off + i));
+                acc = acc.max(FloatVector.fromArray(FLOATS, x, off + i));
             }
             max = acc.reduceLanes(VectorOperators.MAX);
         }
@@ -143,7 +152,7 @@ final class PanamaKernels implements KernelSupport {
         float max = max(x, off, n);
         int i = 0;
         for (int bound = FLOATS.loopBound(n); i < bound; i += L) {
-            VectorMask<Float> hit = load(x, off + i).eq(max);
+            VectorMask<Float> hit = FloatVector.fromArray(FLOATS, x, off + i).eq(max);
             if (hit.anyTrue()) {
                 return i + hit.firstTrue();
             }
@@ -169,114 +178,120 @@ final class PanamaKernels implements KernelSupport {
     }
 
     /**
-     * C = alpha·A·B + beta·C with A(i, p) = a[aOff + i·rowStride + p·colStride]. Register-blocked: four rows
-     * of C by two vectors of columns are held in eight accumulators while p runs over k, so each loaded row
-     * slice of B feeds four FMAs; then one vector, then scalar columns; leftover rows one at a time.
+     * C = alpha·A·B + beta·C with A(i, p) = a[aOff + i·rowStride + p·colStride]. C is first set to beta·C
+     * (zeros when beta is 0); then register-blocked micro-kernels add alpha·A·B: four rows of C by two vectors
+     * of columns held in eight accumulators while p runs over k, so each loaded slice of a row of B feeds four
+     * FMAs; then four rows by one vector; leftover rows one vector at a time; leftover columns one by one.
      */
     private void broadcastProduct(float[] a, int aOff, int rowStride, int colStride, float[] b, int bOff,
                                   float[] c, int cOff, int m, int n, int k, float alpha, float beta) {
+        scaleOutput(c, cOff, m * n, beta);
+        int vectorCols = n - n % L;
         int i = 0;
         for (; i + 4 <= m; i += 4) {
-            fourRows(a, aOff + i * rowStride, rowStride, colStride, b, bOff, c, cOff + i * n, n, k, alpha, beta);
+            int a0 = aOff + i * rowStride;
+            int c0 = cOff + i * n;
+            int j = 0;
+            for (; j + 2 * L <= vectorCols; j += 2 * L) {
+                rows4x2(a, a0, rowStride, colStride, b, bOff + j, c, c0 + j, n, k, alpha);
+            }
+            for (; j < vectorCols; j += L) {
+                rows4x1(a, a0, rowStride, colStride, b, bOff + j, c, c0 + j, n, k, alpha);
+            }
         }
         for (; i < m; i++) {
-            oneRow(a, aOff + i * rowStride, colStride, b, bOff, c, cOff + i * n, n, k, alpha, beta);
+            for (int j = 0; j < vectorCols; j += L) {
+                rows1x1(a, aOff + i * rowStride, colStride, b, bOff + j, c, cOff + i * n + j, n, k, alpha);
+            }
+        }
+        for (int row = 0; row < m; row++) {
+            for (int j = vectorCols; j < n; j++) {
+                float sum = 0;
+                for (int p = 0; p < k; p++) {
+                    sum = fma(a[aOff + row * rowStride + p * colStride], b[bOff + p * n + j], sum);
+                }
+                c[cOff + row * n + j] += alpha * sum;
+            }
         }
     }
 
-    private void fourRows(float[] a, int a0, int rowStride, int colStride, float[] b, int bOff,
-                          float[] c, int c0, int n, int k, float alpha, float beta) {
+    /** C = beta·C, with zeros (not 0·NaN) when beta is 0, before a product is added to it. */
+    private void scaleOutput(float[] c, int off, int n, float beta) {
+        if (beta == 0) {
+            Arrays.fill(c, off, off + n, 0f);
+        } else if (beta != 1) {
+            scale(beta, c, off, n);
+        }
+    }
+
+    /** Four rows of C by two vectors of columns, starting at b[b0] and c[c0]: C += alpha·A·B. */
+    private static void rows4x2(float[] a, int a0, int rowStride, int colStride, float[] b, int b0,
+                                float[] c, int c0, int n, int k, float alpha) {
         int a1 = a0 + rowStride, a2 = a1 + rowStride, a3 = a2 + rowStride;
+        FloatVector s00 = FloatVector.zero(FLOATS), s01 = s00, s10 = s00, s11 = s00,
+                s20 = s00, s21 = s00, s30 = s00, s31 = s00;
+        for (int p = 0; p < k; p++) {
+            int row = b0 + p * n, col = p * colStride;
+            FloatVector y0 = FloatVector.fromArray(FLOATS, b, row);
+            FloatVector y1 = FloatVector.fromArray(FLOATS, b, row + L);
+            FloatVector x0 = FloatVector.broadcast(FLOATS, a[a0 + col]);
+            s00 = FMA ? x0.fma(y0, s00) : x0.mul(y0).add(s00);
+            s01 = FMA ? x0.fma(y1, s01) : x0.mul(y1).add(s01);
+            FloatVector x1 = FloatVector.broadcast(FLOATS, a[a1 + col]);
+            s10 = FMA ? x1.fma(y0, s10) : x1.mul(y0).add(s10);
+            s11 = FMA ? x1.fma(y1, s11) : x1.mul(y1).add(s11);
+            FloatVector x2 = FloatVector.broadcast(FLOATS, a[a2 + col]);
+            s20 = FMA ? x2.fma(y0, s20) : x2.mul(y0).add(s20);
+            s21 = FMA ? x2.fma(y1, s21) : x2.mul(y1).add(s21);
+            FloatVector x3 = FloatVector.broadcast(FLOATS, a[a3 + col]);
+            s30 = FMA ? x3.fma(y0, s30) : x3.mul(y0).add(s30);
+            s31 = FMA ? x3.fma(y1, s31) : x3.mul(y1).add(s31);
+        }
         int c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
-        int j = 0;
-        for (; j + 2 * L <= n; j += 2 * L) {
-            FloatVector s00 = FloatVector.zero(FLOATS), s01 = s00, s10 = s00, s11 = s00,
-                    s20 = s00, s21 = s00, s30 = s00, s31 = s00;
-            for (int p = 0; p < k; p++) {
-                int row = bOff + p * n + j, col = p * colStride;
-                FloatVector y0 = load(b, row), y1 = load(b, row + L);
-                FloatVector x0 = FloatVector.broadcast(FLOATS, a[a0 + col]);
-                s00 = fma(x0, y0, s00);
-                s01 = fma(x0, y1, s01);
-                FloatVector x1 = FloatVector.broadcast(FLOATS, a[a1 + col]);
-                s10 = fma(x1, y0, s10);
-                s11 = fma(x1, y1, s11);
-                FloatVector x2 = FloatVector.broadcast(FLOATS, a[a2 + col]);
-                s20 = fma(x2, y0, s20);
-                s21 = fma(x2, y1, s21);
-                FloatVector x3 = FloatVector.broadcast(FLOATS, a[a3 + col]);
-                s30 = fma(x3, y0, s30);
-                s31 = fma(x3, y1, s31);
-            }
-            store(s00, c, c0 + j, alpha, beta);
-            store(s01, c, c0 + j + L, alpha, beta);
-            store(s10, c, c1 + j, alpha, beta);
-            store(s11, c, c1 + j + L, alpha, beta);
-            store(s20, c, c2 + j, alpha, beta);
-            store(s21, c, c2 + j + L, alpha, beta);
-            store(s30, c, c3 + j, alpha, beta);
-            store(s31, c, c3 + j + L, alpha, beta);
-        }
-        for (; j + L <= n; j += L) {
-            FloatVector s0 = FloatVector.zero(FLOATS), s1 = s0, s2 = s0, s3 = s0;
-            for (int p = 0; p < k; p++) {
-                FloatVector y = load(b, bOff + p * n + j);
-                int col = p * colStride;
-                s0 = fma(FloatVector.broadcast(FLOATS, a[a0 + col]), y, s0);
-                s1 = fma(FloatVector.broadcast(FLOATS, a[a1 + col]), y, s1);
-                s2 = fma(FloatVector.broadcast(FLOATS, a[a2 + col]), y, s2);
-                s3 = fma(FloatVector.broadcast(FLOATS, a[a3 + col]), y, s3);
-            }
-            store(s0, c, c0 + j, alpha, beta);
-            store(s1, c, c1 + j, alpha, beta);
-            store(s2, c, c2 + j, alpha, beta);
-            store(s3, c, c3 + j, alpha, beta);
-        }
-        for (; j < n; j++) {
-            float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-            for (int p = 0; p < k; p++) {
-                float y = b[bOff + p * n + j];
-                int col = p * colStride;
-                s0 = fma(a[a0 + col], y, s0);
-                s1 = fma(a[a1 + col], y, s1);
-                s2 = fma(a[a2 + col], y, s2);
-                s3 = fma(a[a3 + col], y, s3);
-            }
-            store(s0, c, c0 + j, alpha, beta);
-            store(s1, c, c1 + j, alpha, beta);
-            store(s2, c, c2 + j, alpha, beta);
-            store(s3, c, c3 + j, alpha, beta);
-        }
+        s00.mul(alpha).add(FloatVector.fromArray(FLOATS, c, c0)).intoArray(c, c0);
+        s01.mul(alpha).add(FloatVector.fromArray(FLOATS, c, c0 + L)).intoArray(c, c0 + L);
+        s10.mul(alpha).add(FloatVector.fromArray(FLOATS, c, c1)).intoArray(c, c1);
+        s11.mul(alpha).add(FloatVector.fromArray(FLOATS, c, c1 + L)).intoArray(c, c1 + L);
+        s20.mul(alpha).add(FloatVector.fromArray(FLOATS, c, c2)).intoArray(c, c2);
+        s21.mul(alpha).add(FloatVector.fromArray(FLOATS, c, c2 + L)).intoArray(c, c2 + L);
+        s30.mul(alpha).add(FloatVector.fromArray(FLOATS, c, c3)).intoArray(c, c3);
+        s31.mul(alpha).add(FloatVector.fromArray(FLOATS, c, c3 + L)).intoArray(c, c3 + L);
     }
 
-    private void oneRow(float[] a, int a0, int colStride, float[] b, int bOff,
-                        float[] c, int c0, int n, int k, float alpha, float beta) {
-        int j = 0;
-        for (; j + 2 * L <= n; j += 2 * L) {
-            FloatVector s0 = FloatVector.zero(FLOATS), s1 = s0;
-            for (int p = 0; p < k; p++) {
-                int row = bOff + p * n + j;
-                FloatVector x = FloatVector.broadcast(FLOATS, a[a0 + p * colStride]);
-                s0 = fma(x, load(b, row), s0);
-                s1 = fma(x, load(b, row + L), s1);
-            }
-            store(s0, c, c0 + j, alpha, beta);
-            store(s1, c, c0 + j + L, alpha, beta);
+    /** Four rows of C by one vector of columns: C += alpha·A·B. */
+    private static void rows4x1(float[] a, int a0, int rowStride, int colStride, float[] b, int b0,
+                                float[] c, int c0, int n, int k, float alpha) {
+        int a1 = a0 + rowStride, a2 = a1 + rowStride, a3 = a2 + rowStride;
+        FloatVector s0 = FloatVector.zero(FLOATS), s1 = s0, s2 = s0, s3 = s0;
+        for (int p = 0; p < k; p++) {
+            FloatVector y = FloatVector.fromArray(FLOATS, b, b0 + p * n);
+            int col = p * colStride;
+            FloatVector x0 = FloatVector.broadcast(FLOATS, a[a0 + col]);
+            FloatVector x1 = FloatVector.broadcast(FLOATS, a[a1 + col]);
+            FloatVector x2 = FloatVector.broadcast(FLOATS, a[a2 + col]);
+            FloatVector x3 = FloatVector.broadcast(FLOATS, a[a3 + col]);
+            s0 = FMA ? x0.fma(y, s0) : x0.mul(y).add(s0);
+            s1 = FMA ? x1.fma(y, s1) : x1.mul(y).add(s1);
+            s2 = FMA ? x2.fma(y, s2) : x2.mul(y).add(s2);
+            s3 = FMA ? x3.fma(y, s3) : x3.mul(y).add(s3);
         }
-        for (; j + L <= n; j += L) {
-            FloatVector s = FloatVector.zero(FLOATS);
-            for (int p = 0; p < k; p++) {
-                s = fma(FloatVector.broadcast(FLOATS, a[a0 + p * colStride]), load(b, bOff + p * n + j), s);
-            }
-            store(s, c, c0 + j, alpha, beta);
+        int c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
+        s0.mul(alpha).add(FloatVector.fromArray(FLOATS, c, c0)).intoArray(c, c0);
+        s1.mul(alpha).add(FloatVector.fromArray(FLOATS, c, c1)).intoArray(c, c1);
+        s2.mul(alpha).add(FloatVector.fromArray(FLOATS, c, c2)).intoArray(c, c2);
+        s3.mul(alpha).add(FloatVector.fromArray(FLOATS, c, c3)).intoArray(c, c3);
+    }
+
+    /** One row of C by one vector of columns: C += alpha·A·B. */
+    private static void rows1x1(float[] a, int a0, int colStride, float[] b, int b0,
+                                float[] c, int c0, int n, int k, float alpha) {
+        FloatVector s = FloatVector.zero(FLOATS);
+        for (int p = 0; p < k; p++) {
+            FloatVector x = FloatVector.broadcast(FLOATS, a[a0 + p * colStride]);
+            FloatVector y = FloatVector.fromArray(FLOATS, b, b0 + p * n);
+            s = FMA ? x.fma(y, s) : x.mul(y).add(s);
         }
-        for (; j < n; j++) {
-            float s = 0;
-            for (int p = 0; p < k; p++) {
-                s = fma(a[a0 + p * colStride], b[bOff + p * n + j], s);
-            }
-            store(s, c, c0 + j, alpha, beta);
-        }
+        s.mul(alpha).add(FloatVector.fromArray(FLOATS, c, c0)).intoArray(c, c0);
     }
 
     /**
@@ -314,19 +329,20 @@ final class PanamaKernels implements KernelSupport {
             FloatVector s00 = FloatVector.zero(FLOATS), s01 = s00, s10 = s00, s11 = s00,
                     s20 = s00, s21 = s00, s30 = s00, s31 = s00;
             for (int bound = FLOATS.loopBound(k); p < bound; p += L) {
-                FloatVector y0 = load(b, b0 + p), y1 = load(b, b1 + p);
-                FloatVector x0 = load(a, a0 + p);
-                s00 = fma(x0, y0, s00);
-                s01 = fma(x0, y1, s01);
-                FloatVector x1 = load(a, a1 + p);
-                s10 = fma(x1, y0, s10);
-                s11 = fma(x1, y1, s11);
-                FloatVector x2 = load(a, a2 + p);
-                s20 = fma(x2, y0, s20);
-                s21 = fma(x2, y1, s21);
-                FloatVector x3 = load(a, a3 + p);
-                s30 = fma(x3, y0, s30);
-                s31 = fma(x3, y1, s31);
+                FloatVector y0 = FloatVector.fromArray(FLOATS, b, b0 + p);
+                FloatVector y1 = FloatVector.fromArray(FLOATS, b, b1 + p);
+                FloatVector x0 = FloatVector.fromArray(FLOATS, a, a0 + p);
+                s00 = FMA ? x0.fma(y0, s00) : x0.mul(y0).add(s00);
+                s01 = FMA ? x0.fma(y1, s01) : x0.mul(y1).add(s01);
+                FloatVector x1 = FloatVector.fromArray(FLOATS, a, a1 + p);
+                s10 = FMA ? x1.fma(y0, s10) : x1.mul(y0).add(s10);
+                s11 = FMA ? x1.fma(y1, s11) : x1.mul(y1).add(s11);
+                FloatVector x2 = FloatVector.fromArray(FLOATS, a, a2 + p);
+                s20 = FMA ? x2.fma(y0, s20) : x2.mul(y0).add(s20);
+                s21 = FMA ? x2.fma(y1, s21) : x2.mul(y1).add(s21);
+                FloatVector x3 = FloatVector.fromArray(FLOATS, a, a3 + p);
+                s30 = FMA ? x3.fma(y0, s30) : x3.mul(y0).add(s30);
+                s31 = FMA ? x3.fma(y1, s31) : x3.mul(y1).add(s31);
             }
             t00 = s00.reduceLanes(VectorOperators.ADD);
             t01 = s01.reduceLanes(VectorOperators.ADD);
@@ -358,14 +374,6 @@ final class PanamaKernels implements KernelSupport {
         store(t31, c, c0 + 3 * ldc + 1, alpha, beta);
     }
 
-    private static void store(FloatVector acc, float[] c, int off, float alpha, float beta) {
-        FloatVector scaled = alpha == 1f ? acc : acc.mul(alpha);
-        if (beta != 0) {
-            scaled = fma(FloatVector.broadcast(FLOATS, beta), load(c, off), scaled);
-        }
-        scaled.intoArray(c, off);
-    }
-
     private static void store(float acc, float[] c, int off, float alpha, float beta) {
         c[off] = beta == 0 ? alpha * acc : fma(beta, c[off], alpha * acc);
     }
@@ -383,10 +391,10 @@ final class PanamaKernels implements KernelSupport {
         for (; j + L <= cols; j += L) {
             FloatVector acc = FloatVector.zero(FLOATS);
             for (int i = 0; i < rows; i++) {
-                acc = acc.add(load(a, aOff + i * cols + j));
+                acc = acc.add(FloatVector.fromArray(FLOATS, a, aOff + i * cols + j));
             }
             if (beta != 0) {
-                acc = fma(FloatVector.broadcast(FLOATS, beta), load(out, outOff + j), acc);
+                acc = FloatVector.fromArray(FLOATS, out, outOff + j).mul(beta).add(acc);
             }
             acc.intoArray(out, outOff + j);
         }
@@ -403,7 +411,7 @@ final class PanamaKernels implements KernelSupport {
     public void relu(float[] x, int off, int n) {
         int i = 0;
         for (int bound = FLOATS.loopBound(n); i < bound; i += L) {
-            load(x, off + i).max(0f).intoArray(x, off + i);
+            FloatVector.fromArray(FLOATS, x, off + i).max(0f).intoArray(x, off + i);
         }
         tails.relu(x, off + i, n - i);
     }
@@ -413,8 +421,8 @@ final class PanamaKernels implements KernelSupport {
         int i = 0;
         FloatVector zero = FloatVector.zero(FLOATS);
         for (int bound = FLOATS.loopBound(n); i < bound; i += L) {
-            VectorMask<Float> active = load(out, outOff + i).compare(VectorOperators.GT, 0f);
-            zero.blend(load(grad, gOff + i), active).intoArray(grad, gOff + i);
+            VectorMask<Float> active = FloatVector.fromArray(FLOATS, out, outOff + i).compare(VectorOperators.GT, 0f);
+            zero.blend(FloatVector.fromArray(FLOATS, grad, gOff + i), active).intoArray(grad, gOff + i);
         }
         tails.reluBackward(out, outOff + i, grad, gOff + i, n - i);
     }
@@ -427,7 +435,7 @@ final class PanamaKernels implements KernelSupport {
         if (n >= 2 * L) {
             FloatVector acc = FloatVector.zero(FLOATS);
             for (int bound = FLOATS.loopBound(n); i < bound; i += L) {
-                FloatVector e = load(x, off + i).sub(max).lanewise(VectorOperators.EXP);
+                FloatVector e = FloatVector.fromArray(FLOATS, x, off + i).sub(max).lanewise(VectorOperators.EXP);
                 e.intoArray(x, off + i);
                 acc = acc.add(e);
             }
@@ -451,13 +459,16 @@ final class PanamaKernels implements KernelSupport {
         int i = 0;
         for (int bound = FLOATS.loopBound(n); i < bound; i += L) {
             int at = off + i;
-            FloatVector gi = load(g, at);
-            FloatVector mi = fma(b1, load(m, at), gi.mul(oneMinusBeta1));
-            FloatVector vi = fma(b2, load(v, at), gi.mul(gi).mul(oneMinusBeta2));
+            FloatVector gi = FloatVector.fromArray(FLOATS, g, at);
+            FloatVector mOld = FloatVector.fromArray(FLOATS, m, at);
+            FloatVector vOld = FloatVector.fromArray(FLOATS, v, at);
+            FloatVector mi = FMA ? b1.fma(mOld, gi.mul(oneMinusBeta1)) : b1.mul(mOld).add(gi.mul(oneMinusBeta1));
+            FloatVector vi = FMA ? b2.fma(vOld, gi.mul(gi).mul(oneMinusBeta2))
+                    : b2.mul(vOld).add(gi.mul(gi).mul(oneMinusBeta2));
             mi.intoArray(m, at);
             vi.intoArray(v, at);
-            FloatVector denominator = fma(vi.sqrt(), vs, eps);
-            load(w, at).sub(mi.mul(stepSize).div(denominator)).intoArray(w, at);
+            FloatVector denominator = FMA ? vi.sqrt().fma(vs, eps) : vi.sqrt().mul(vs).add(eps);
+            FloatVector.fromArray(FLOATS, w, at).sub(mi.mul(stepSize).div(denominator)).intoArray(w, at);
         }
         tails.adam(w, g, m, v, off + i, n - i, beta1, beta2, stepSize, vScale, epsilon);
     }

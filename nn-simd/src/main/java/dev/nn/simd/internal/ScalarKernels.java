@@ -106,12 +106,17 @@ final class ScalarKernels implements KernelSupport {
     }
 
     /**
-     * C = alpha·A·B + beta·C where A(i, p) = a[aOff + i·rowStride + p·colStride]: each row of C is a sum of
-     * rows of B scaled by one element of A, accumulated in order of p, as the Panama kernel's lanes do, in a
-     * per-thread row that is allocated once.
+     * C = alpha·A·B + beta·C where A(i, p) = a[aOff + i·rowStride + p·colStride]. Like the Panama kernel: C is
+     * first set to beta·C (zeros when beta is 0), then each row of C gains alpha times a sum of rows of B scaled
+     * by elements of A, accumulated in order of p in a per-thread row that is allocated once.
      */
     private void broadcastProduct(float[] a, int aOff, int rowStride, int colStride, float[] b, int bOff,
                                   float[] c, int cOff, int m, int n, int k, float alpha, float beta) {
+        if (beta == 0) {
+            Arrays.fill(c, cOff, cOff + m * n, 0f);
+        } else if (beta != 1) {
+            scale(beta, c, cOff, m * n);
+        }
         float[] acc = accumulatorRow(n);
         for (int i = 0; i < m; i++) {
             Arrays.fill(acc, 0, n, 0f);
@@ -124,7 +129,7 @@ final class ScalarKernels implements KernelSupport {
             }
             int row = cOff + i * n;
             for (int j = 0; j < n; j++) {
-                c[row + j] = beta == 0 ? alpha * acc[j] : fma(beta, c[row + j], alpha * acc[j]);
+                c[row + j] += alpha * acc[j];
             }
         }
     }

@@ -1,0 +1,109 @@
+package dev.nn.core.train;
+
+import dev.nn.core.Synthetic;
+import dev.nn.core.config.TrainingConfig;
+import dev.nn.core.data.Dataset;
+import dev.nn.core.layer.Dense;
+import dev.nn.core.loss.Loss;
+import dev.nn.core.network.Network;
+import dev.nn.core.optim.Adam;
+import dev.nn.core.random.Rng;
+import dev.nn.core.tensor.Matrix;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TrainerTest {
+
+    static final TrainingConfig CONFIG = new TrainingConfig(List.of(30, 12, 8, 3), "relu", "cce", "he", "adam",
+            2e-3f, "cosine", 0.9f, 0.999f, 1e-8f, 16, 3, 99, 1);
+
+    static Network train(TrainingConfig config, Dataset train, Dataset test) {
+        Rng rng = new Rng(config.seed());
+        Network network = Network.initialized(config, rng);
+        Trainer trainer = new Trainer(config, network, Loss.byId(config.loss()),
+                new Adam(config.learningRate(), config.beta1(), config.beta2(), config.epsilon()), rng);
+        trainer.fit(train, test, new TrainingListener() { });
+        return network;
+    }
+
+    static List<float[]> weights(Network network) {
+        List<float[]> all = new ArrayList<>();
+        for (Dense layer : network.layers()) {
+            all.add(layer.weights());
+            all.add(layer.bias());
+        }
+        return all;
+    }
+
+    @Test
+    void theSameSeedGivesBitIdenticalWeights() {
+        Dataset train = Synthetic.stripes(500, 30, 3, 1);
+        Dataset test = Synthetic.stripes(100, 30, 3, 2);
+        List<float[]> first = weights(train(CONFIG, train, test));
+        List<float[]> second = weights(train(CONFIG, train, test));
+        for (int i = 0; i < first.size(); i++) {
+            assertTrue(Arrays.equals(first.get(i), second.get(i)), "parameter group " + i + " differs");
+        }
+        TrainingConfig otherSeed = new TrainingConfig(CONFIG.layers(), "relu", "cce", "he", "adam", 2e-3f, "cosine",
+                0.9f, 0.999f, 1e-8f, 16, 3, 100, 1);
+        assertFalse(Arrays.equals(first.getFirst(), weights(train(otherSeed, train, test)).getFirst()));
+    }
+
+    @Test
+    void learnsASeparableProblemAndReportsEachEpoch() {
+        Dataset train = Synthetic.stripes(600, 30, 3, 3);
+        Dataset test = Synthetic.stripes(200, 30, 3, 4);
+        Rng rng = new Rng(5);
+        Network network = Network.initialized(CONFIG, rng);
+        Trainer trainer = new Trainer(CONFIG, network, Loss.byId("cce"), new Adam(1e-2f, 0.9f, 0.999f, 1e-8f), rng);
+        List<Integer> batches = new ArrayList<>();
+        List<EpochStats> history = trainer.fit(train, test, new TrainingListener() {
+            @Override
+            public void batchFinished(int batch, float loss) {
+                batches.add(batch);
+            }
+        });
+        assertEquals(3, history.size());
+        assertEquals(3 * 38, batches.size()); // 600 samples in batches of 16: 37 full and one of 8, per epoch
+        assertTrue(history.getLast().testAccuracy() > 0.95, "accuracy " + history.getLast().testAccuracy());
+        assertTrue(history.getLast().trainLoss() < history.getFirst().trainLoss());
+    }
+
+    @Test
+    void aTrainingStepAfterWarmUpAllocatesNothing() {
+        Dataset train = Synthetic.stripes(64, 30, 3, 6);
+        Rng rng = new Rng(1);
+        Network network = Network.initialized(CONFIG, rng);
+        Trainer trainer = new Trainer(CONFIG, network, Loss.byId("cce"), new Adam(1e-3f, 0.9f, 0.999f, 1e-8f), rng);
+        network.prepare(16);
+        Matrix x = new Matrix(16, 30);
+        int[] labels = new int[16];
+        int[] order = new int[64];
+        Arrays.setAll(order, i -> i);
+        for (int i = 0; i < 20_000; i++) { // warm-up: let the JIT compile and escape-analyse the step
+            train.fillBatch(order, (i % 4) * 16, 16, x, labels);
+            trainer.step(x, labels);
+        }
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().threadId();
+        long allocated = Long.MAX_VALUE;
+        // Until the JIT has compiled the step, vectors are real objects; on a slow machine that takes a while,
+        // so measure rounds of 1000 steps until one allocates nothing (or give up after 50 rounds).
+        for (int round = 0; round < 50 && allocated > 0; round++) {
+            long before = threads.getThreadAllocatedBytes(id);
+            for (int i = 0; i < 1000; i++) {
+                train.fillBatch(order, (i % 4) * 16, 16, x, labels);
+                trainer.step(x, labels);
+            }
+            allocated = threads.getThreadAllocatedBytes(id) - before;
+        }
+        assertEquals(0, allocated, "bytes allocated by 1000 training steps after warm-up");
+    }
+}

@@ -1,0 +1,53 @@
+package dev.nn.simd;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The facade: argument checks with clear messages, and small worked examples through whichever implementation runs. */
+class KernelsTest {
+
+    @Test
+    void rejectsRangesOutsideTheArray() {
+        float[] a = new float[4];
+        IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class,
+                () -> Kernels.dot(a, 2, a, 0, 3));
+        assertEquals("a: offset 2 and length 3 do not fit an array of 4", e.getMessage());
+        assertThrows(IndexOutOfBoundsException.class, () -> Kernels.scale(1, a, -1, 1));
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> Kernels.matmul(a, 0, a, 0, a, 0, 2, 2, 3, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> Kernels.matmul(a, 0, a, 0, a, 0, -1, 2, 2, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> Kernels.softmax(a, 0, 0));
+    }
+
+    @Test
+    void smallWorkedExamples() {
+        float[] a = {1, 2, 3, 4, 5, 6};   // 2×3
+        float[] b = {1, 0, 0, 1, 1, 1};   // 3×2
+        float[] c = new float[4];
+        Kernels.matmul(a, 0, b, 0, c, 0, 2, 2, 3, 1, 0);
+        assertArrayEquals(new float[]{4, 5, 10, 11}, c);
+        float[] bt = {1, 0, 1, 0, 1, 1};  // the same B stored transposed, 2×3
+        Kernels.matmulTransB(a, 0, bt, 0, c, 0, 2, 2, 3, 2, 0);
+        assertArrayEquals(new float[]{8, 10, 20, 22}, c);
+        float[] at = {1, 4, 2, 5, 3, 6};  // A stored transposed, 3×2
+        Kernels.matmulTransA(at, 0, b, 0, c, 0, 2, 2, 3, 1, -0.5f);
+        assertArrayEquals(new float[]{0, 0, 0, 0}, c);
+        assertEquals(32f, Kernels.dot(a, 0, a, 3, 3));
+        assertEquals(2, Kernels.argmax(new float[]{1, 3, 7, 7}, 0, 4));
+        float[] x = {1, 2, 3};
+        float lse = Kernels.softmax(x, 0, 3);
+        assertEquals(Math.log(Math.exp(1) + Math.exp(2) + Math.exp(3)), lse, 1e-6);
+        assertEquals(1f, x[0] + x[1] + x[2], 1e-6f);
+        assertTrue(x[2] > x[1] && x[1] > x[0]);
+    }
+
+    @Test
+    void infoDescribesTheChoice() {
+        SimdInfo info = Kernels.info();
+        assertTrue(info.describe().startsWith(info.implementation()));
+    }
+}

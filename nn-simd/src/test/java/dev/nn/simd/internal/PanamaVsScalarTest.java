@@ -1,0 +1,317 @@
+package dev.nn.simd.internal;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Every Panama kernel against its scalar twin and a double-precision reference, on the lengths where vector
+ * loops and tails meet (0–17, 31–33, 63–65, 127–129, 784, 1021), at non-zero offsets, for ordinary, zero,
+ * huge and sign-alternating inputs. Sums are held to {@link Tolerance}'s bound; element-wise kernels must agree
+ * bit for bit. Values outside the range a kernel is given are NaN, so a kernel that strays is caught.
+ */
+class PanamaVsScalarTest {
+
+    static final int[] LENGTHS = IntStream.concat(IntStream.rangeClosed(0, 17),
+            IntStream.of(31, 32, 33, 63, 64, 65, 127, 128, 129, 784, 1021)).toArray();
+    static final int[] OFFSETS = {0, 1, 3};
+
+    static KernelSupport panama;
+    static KernelSupport scalar;
+
+    @BeforeAll
+    static void implementations() {
+        assumeTrue(KernelProvider.isVectorModulePresent(), "the Vector API module is not in this JVM");
+        panama = KernelProvider.newPanama();
+        scalar = KernelProvider.newScalar();
+    }
+
+    interface Case {
+        void run(Fills fill, int n, int offset, Random random);
+    }
+
+    static void forAll(Case c) {
+        Random random = new Random(42);
+        for (Fills fill : Fills.values()) {
+            for (int n : LENGTHS) {
+                for (int offset : OFFSETS) {
+                    try {
+                        c.run(fill, n, offset, random);
+                    } catch (AssertionError e) {
+                        throw new AssertionError(fill + " n=" + n + " offset=" + offset + ": " + e.getMessage(), e);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void dot() {
+        forAll((fill, n, off, random) -> {
+            float[] a = fill.array(random, off, n);
+            float[] b = Fills.UNIFORM.array(random, off + 1, n);
+            double exact = 0, magnitude = 0;
+            for (int i = 0; i < n; i++) {
+                exact += (double) a[off + i] * b[off + 1 + i];
+                magnitude += Math.abs((double) a[off + i] * b[off + 1 + i]);
+            }
+            double bound = Tolerance.sum(n, magnitude);
+            assertClose(exact, panama.dot(a, off, b, off + 1, n), bound, "panama");
+            assertClose(exact, scalar.dot(a, off, b, off + 1, n), bound, "scalar");
+        });
+    }
+
+    @Test
+    void sum() {
+        forAll((fill, n, off, random) -> {
+            float[] a = fill.array(random, off, n);
+            double exact = 0, magnitude = 0;
+            for (int i = 0; i < n; i++) {
+                exact += a[off + i];
+                magnitude += Math.abs(a[off + i]);
+            }
+            double bound = Tolerance.sum(n, magnitude);
+            assertClose(exact, panama.sum(a, off, n), bound, "panama");
+            assertClose(exact, scalar.sum(a, off, n), bound, "scalar");
+        });
+    }
+
+    @Test
+    void maxAndArgmax() {
+        forAll((fill, n, off, random) -> {
+            float[] a = fill.array(random, off, n);
+            assertEquals(scalar.max(a, off, n), panama.max(a, off, n));
+            assertEquals(scalar.argmax(a, off, n), panama.argmax(a, off, n));
+            if (n > 0) {
+                int at = random.nextInt(n);
+                a[off + at] = 1e30f; // a unique maximum anywhere, tails included
+                assertEquals(at, panama.argmax(a, off, n));
+                assertEquals(at, scalar.argmax(a, off, n));
+            }
+        });
+    }
+
+    @Test
+    void elementwiseKernelsAgreeBitForBit() {
+        forAll((fill, n, off, random) -> {
+            float[] x = fill.array(random, off, n);
+            float[] y = Fills.UNIFORM.array(random, off, n);
+            float alpha = random.nextFloat() * 4 - 2;
+            same(y, off, n, (k, t) -> k.axpy(alpha, x, off, t, off, n), "axpy");
+            same(x, off, n, (k, t) -> k.scale(alpha, t, off, n), "scale");
+            same(y, off, n, (k, t) -> k.add(x, off, t, off, n), "add");
+            same(x, off, n, (k, t) -> k.relu(t, off, n), "relu");
+            same(y, off, n, (k, t) -> k.reluBackward(x, off, t, off, n), "reluBackward");
+        });
+    }
+
+    @Test
+    void unsignedBytesToFloats() {
+        forAll((fill, n, off, random) -> {
+            byte[] src = new byte[off + n];
+            random.nextBytes(src);
+            float[] p = new float[off + n + 3];
+            float[] s = new float[off + n + 3];
+            panama.unsignedBytesToFloats(src, off, p, off, n, 1f / 255);
+            scalar.unsignedBytesToFloats(src, off, s, off, n, 1f / 255);
+            assertArrayEquals(s, p);
+            for (int i = 0; i < n; i++) {
+                assertEquals((src[off + i] & 0xFF) / 255f, p[off + i], 1e-7f);
+            }
+        });
+    }
+
+    @Test
+    void adamAgreesBitForBit() {
+        forAll((fill, n, off, random) -> {
+            float[] g = fill.array(random, off, n);
+            float[][] p = {Fills.UNIFORM.array(random, off, n), Fills.UNIFORM.array(random, off, n),
+                    positive(Fills.UNIFORM.array(random, off, n))};
+            float[][] s = {p[0].clone(), p[1].clone(), p[2].clone()};
+            panama.adam(p[0], g, p[1], p[2], off, n, 0.9f, 0.999f, 1e-3f, 1.3f, 1e-8f);
+            scalar.adam(s[0], g, s[1], s[2], off, n, 0.9f, 0.999f, 1e-3f, 1.3f, 1e-8f);
+            for (int i = 0; i < 3; i++) {
+                assertArrayEquals(s[i], p[i], "array " + i);
+            }
+        });
+    }
+
+    @Test
+    void softmax() {
+        forAll((fill, n, off, random) -> {
+            if (n == 0) {
+                return;
+            }
+            float[] x = fill.array(random, off, n);
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                max = Math.max(max, x[off + i]);
+            }
+            double total = 0;
+            for (int i = 0; i < n; i++) {
+                total += Math.exp(x[off + i] - max);
+            }
+            double lse = max + Math.log(total);
+            float[] p = x.clone();
+            float[] s = x.clone();
+            float lseP = panama.softmax(p, off, n);
+            float lseS = scalar.softmax(s, off, n);
+            double bound = Tolerance.sum(n, 4 * Math.max(1, Math.abs(lse)));
+            assertClose(lse, lseP, bound, "panama lse");
+            assertClose(lse, lseS, bound, "scalar lse");
+            for (int i = 0; i < n; i++) {
+                double exact = Math.exp(x[off + i] - lse);
+                assertClose(exact, p[off + i], Tolerance.sum(n, 4 * exact), "panama p[" + i + "]");
+                assertClose(exact, s[off + i], Tolerance.sum(n, 4 * exact), "scalar p[" + i + "]");
+            }
+            untouched(p, off, n);
+        });
+    }
+
+    @Test
+    void columnSumsAndRowVector() {
+        Random random = new Random(7);
+        for (int rows : new int[]{1, 2, 3, 5, 8, 17, 32}) {
+            for (int cols : new int[]{1, 7, 8, 9, 15, 16, 17, 31, 33, 64, 65, 784}) {
+                int off = random.nextInt(3);
+                float[] a = Fills.UNIFORM.array(random, off, rows * cols);
+                float[] v = Fills.UNIFORM.array(random, off, cols);
+                float[] outP = Fills.UNIFORM.array(random, off, cols);
+                float[] outS = outP.clone();
+                panama.columnSums(a, off, rows, cols, outP, off, 0.5f);
+                scalar.columnSums(a, off, rows, cols, outS, off, 0.5f);
+                assertArrayEquals(outS, outP, rows + "x" + cols);
+                float[] cP = a.clone();
+                float[] cS = a.clone();
+                panama.addRowVector(v, off, cP, off, rows, cols);
+                scalar.addRowVector(v, off, cS, off, rows, cols);
+                assertArrayEquals(cS, cP, rows + "x" + cols);
+            }
+        }
+    }
+
+    /** The three product shapes on every combination of awkward sizes, with alpha and beta, at offsets. */
+    @Test
+    void matrixProducts() {
+        Random random = new Random(11);
+        int[] sizes = {1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 33};
+        List<int[]> shapes = new ArrayList<>();
+        for (int m : sizes) {
+            for (int n : sizes) {
+                shapes.add(new int[]{m, n, sizes[random.nextInt(sizes.length)]});
+            }
+        }
+        shapes.add(new int[]{32, 16, 784});
+        shapes.add(new int[]{16, 784, 32});
+        shapes.add(new int[]{33, 65, 129});
+        shapes.add(new int[]{0, 5, 3});
+        shapes.add(new int[]{4, 0, 3});
+        shapes.add(new int[]{4, 5, 0});
+        for (int[] shape : shapes) {
+            for (float[] ab : new float[][]{{1f, 0f}, {0.5f, 1f}, {-2f, 0.25f}}) {
+                for (String op : new String[]{"AB", "AtB", "ABt"}) {
+                    checkProduct(op, shape[0], shape[1], shape[2], ab[0], ab[1], random);
+                }
+            }
+        }
+    }
+
+    private static void checkProduct(String op, int m, int n, int k, float alpha, float beta, Random random) {
+        int aOff = random.nextInt(3), bOff = random.nextInt(3), cOff = random.nextInt(3);
+        float[] a = Fills.UNIFORM.array(random, aOff, m * k);
+        float[] b = Fills.UNIFORM.array(random, bOff, k * n);
+        float[] c = Fills.UNIFORM.array(random, cOff, m * n);
+        float[] cp = c.clone();
+        float[] cs = c.clone();
+        switch (op) {
+            case "AB" -> {
+                panama.matmul(a, aOff, b, bOff, cp, cOff, m, n, k, alpha, beta);
+                scalar.matmul(a, aOff, b, bOff, cs, cOff, m, n, k, alpha, beta);
+            }
+            case "AtB" -> {
+                panama.matmulTransA(a, aOff, b, bOff, cp, cOff, m, n, k, alpha, beta);
+                scalar.matmulTransA(a, aOff, b, bOff, cs, cOff, m, n, k, alpha, beta);
+            }
+            default -> {
+                panama.matmulTransB(a, aOff, b, bOff, cp, cOff, m, n, k, alpha, beta);
+                scalar.matmulTransB(a, aOff, b, bOff, cs, cOff, m, n, k, alpha, beta);
+            }
+        }
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double exact = 0, magnitude = 0;
+                for (int p = 0; p < k; p++) {
+                    double aip = switch (op) {
+                        case "AtB" -> a[aOff + p * m + i];
+                        default -> a[aOff + i * k + p];
+                    };
+                    double bpj = switch (op) {
+                        case "ABt" -> b[bOff + j * k + p];
+                        default -> b[bOff + p * n + j];
+                    };
+                    exact += aip * bpj;
+                    magnitude += Math.abs(aip * bpj);
+                }
+                double old = c[cOff + i * n + j];
+                double expected = alpha * exact + beta * old;
+                double bound = Tolerance.sum(k + 1, Math.abs(alpha) * magnitude + Math.abs(beta * old));
+                String where = op + " " + m + "×" + n + "×" + k + " alpha=" + alpha + " beta=" + beta
+                        + " at (" + i + "," + j + ")";
+                assertClose(expected, cp[cOff + i * n + j], bound, "panama " + where);
+                assertClose(expected, cs[cOff + i * n + j], bound, "scalar " + where);
+            }
+        }
+        untouched(cp, cOff, m * n);
+    }
+
+    interface Kernel {
+        void apply(KernelSupport k, float[] target);
+    }
+
+    private static void same(float[] target, int off, int n, Kernel kernel, String name) {
+        float[] p = target.clone();
+        float[] s = target.clone();
+        kernel.apply(panama, p);
+        kernel.apply(scalar, s);
+        assertArrayEquals(s, p, name);
+        untouched(p, off, n);
+    }
+
+    /** Everything outside [off, off+n) must still be the NaN guard that {@link Fills#array} put there. */
+    private static void untouched(float[] a, int off, int n) {
+        for (int i = 0; i < a.length; i++) {
+            if ((i < off || i >= off + n) && !Float.isNaN(a[i])) {
+                fail("wrote outside its range at " + i + " (range " + off + ".." + (off + n) + ")");
+            }
+        }
+    }
+
+    private static float[] positive(float[] a) {
+        for (int i = 0; i < a.length; i++) {
+            a[i] = Math.abs(a[i]);
+        }
+        return a;
+    }
+
+    private static void assertClose(double expected, float actual, double bound, String what) {
+        assertTrue(Math.abs(expected - actual) <= bound, () -> what + ": expected " + expected + " ± " + bound
+                + ", got " + actual + " (off by " + Math.abs(expected - actual) + ")");
+    }
+
+    @Test
+    void lengthsCoverTheRequiredSet() {
+        assertTrue(Arrays.stream(LENGTHS).boxed().toList().containsAll(List.of(0, 17, 31, 33, 63, 65, 127, 129, 784,
+                1021)));
+    }
+}
