@@ -15,12 +15,12 @@ import java.io.PrintWriter;
         description = "Train, evaluate and inspect multilayer perceptrons on MNIST and any IDX data.",
         subcommands = {TrainCommand.class, EvalCommand.class, InfoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:failure (bad data or model file, I/O error, training diverged)",
-                "2:usage error (unknown flag, bad flag value)"},
+        exitCodeList = {"0:success", "1:failure (a missing or malformed file, an I/O error)",
+                "2:usage error (an unknown flag, a bad flag value)"},
         footerHeading = "%nExamples:%n",
-        footer = {"  nn train                      train 784-16-16-10 on the bundled MNIST, save model.json",
-                "  nn eval --model model.json    accuracy, loss and confusion matrix on the test set",
-                "  nn info                       Java, SIMD implementation, vector width, FMA"})
+        footer = {"  nn train                    784-16-16-10 on the bundled MNIST, saved as model.json",
+                "  nn eval --model model.json  accuracy, loss, confusion matrix on the test set",
+                "  nn info                     Java, SIMD implementation, vector width, FMA"})
 public final class Main {
 
     private Main() {
@@ -36,6 +36,7 @@ public final class Main {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
+        cli.setUsageHelpWidth(100);
         cli.setParameterExceptionHandler(Errors::onUsageError);
         cli.setExecutionExceptionHandler(Errors::onFailure);
         return cli.execute(args);

@@ -9,7 +9,7 @@ public final class SimdOption {
     public enum Choice { auto, scalar, panama }
 
     @Option(names = "--simd", paramLabel = "IMPL", defaultValue = "auto",
-            description = "Kernel implementation: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "Kernel implementation: ${COMPLETION-CANDIDATES}.")
     Choice choice;
 
     /** Sets {@code nn.simd} for the kernel provider, unless a -D on the Java command line already did. */

@@ -3,6 +3,8 @@ package dev.nn.core.data;
 import dev.nn.core.tensor.Matrix;
 import dev.nn.simd.Kernels;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -52,7 +54,7 @@ public final class Dataset {
         this.count = labels.length;
         this.features = features;
         this.classes = classes;
-        this.checksums = Map.copyOf(checksums);
+        this.checksums = Collections.unmodifiableMap(new LinkedHashMap<>(checksums));
     }
 
     /** The dataset's name. */

@@ -12,11 +12,15 @@ import java.util.Arrays;
 
 /**
  * The kernels on the Vector API. Each is a driver and a body: vector loops while at least one full vector
- * remains (several independent accumulators where a sum is carried), one {@code reduceLanes} at the end,
+ * remains (several independent accumulators where a sum is carried), one lane sum at the end,
  * then a scalar tail. No masked loads or stores: they are slow without AVX-512. Vector code calls the Vector
  * API directly, never through a helper of ours: a vector handed to a method that the JIT does not inline is
  * allocated, and C2 declined to inline even tiny helpers here (measured: 1.1 kB per training step).
  * {@code FMA ? x.fma(y, s) : x.mul(y).add(s)} is the FMA switch; FMA is a constant, so C2 keeps one side.
+ *
+ * <p>Results are bit-reproducible: vectors' lanes are stored and summed in index order by {@link #sumLanes},
+ * never by {@code reduceLanes(ADD)}, whose order the API leaves open (the interpreter and C2 do differ), and
+ * exponentials use {@link Math#exp}, not {@code lanewise(EXP)}, which may differ from it by an ulp.
  *
  * <p>Created reflectively by {@link KernelProvider}, only once the {@code jdk.incubator.vector} module is
  * known to be present, so that nothing else in nn-simd touches the incubator API.
@@ -41,6 +45,18 @@ final class PanamaKernels implements KernelSupport {
 
     static VectorSpecies<Float> floatSpecies(int bits) {
         return bits == 0 ? FloatVector.SPECIES_PREFERRED : VectorSpecies.of(float.class, VectorShape.forBitSize(bits));
+    }
+
+    /** Per-thread room for eight vectors' lanes, so that sums across lanes need no allocation. */
+    private static final ThreadLocal<float[]> LANES = ThreadLocal.withInitial(() -> new float[8 * L]);
+
+    /** The sum of lanes[from..from+L) in index order: the same in the interpreter and in compiled code. */
+    private static float sumLanes(float[] lanes, int from) {
+        float sum = 0;
+        for (int i = from; i < from + L; i++) {
+            sum += lanes[i];
+        }
+        return sum;
     }
 
     private static float fma(float a, float b, float acc) {
@@ -72,7 +88,9 @@ final class PanamaKernels implements KernelSupport {
                 FloatVector b1 = FloatVector.fromArray(FLOATS, b, bOff + i);
                 acc1 = FMA ? a1.fma(b1, acc1) : a1.mul(b1).add(acc1);
             }
-            sum = acc1.add(acc2).add(acc3.add(acc4)).reduceLanes(VectorOperators.ADD);
+            float[] lanes = LANES.get();
+            acc1.add(acc2).add(acc3.add(acc4)).intoArray(lanes, 0);
+            sum = sumLanes(lanes, 0);
         }
         for (; i < n; i++) {
             sum = fma(a[aOff + i], b[bOff + i], sum);
@@ -125,7 +143,9 @@ final class PanamaKernels implements KernelSupport {
             for (int bound = n - L; i <= bound; i += L) {
                 acc1 = acc1.add(FloatVector.fromArray(FLOATS, x, off + i));
             }
-            sum = acc1.add(acc2).add(acc3.add(acc4)).reduceLanes(VectorOperators.ADD);
+            float[] lanes = LANES.get();
+            acc1.add(acc2).add(acc3.add(acc4)).intoArray(lanes, 0);
+            sum = sumLanes(lanes, 0);
         }
         return sum + tails.sum(x, off + i, n - i);
     }
@@ -344,14 +364,23 @@ final class PanamaKernels implements KernelSupport {
                 s30 = FMA ? x3.fma(y0, s30) : x3.mul(y0).add(s30);
                 s31 = FMA ? x3.fma(y1, s31) : x3.mul(y1).add(s31);
             }
-            t00 = s00.reduceLanes(VectorOperators.ADD);
-            t01 = s01.reduceLanes(VectorOperators.ADD);
-            t10 = s10.reduceLanes(VectorOperators.ADD);
-            t11 = s11.reduceLanes(VectorOperators.ADD);
-            t20 = s20.reduceLanes(VectorOperators.ADD);
-            t21 = s21.reduceLanes(VectorOperators.ADD);
-            t30 = s30.reduceLanes(VectorOperators.ADD);
-            t31 = s31.reduceLanes(VectorOperators.ADD);
+            float[] lanes = LANES.get();
+            s00.intoArray(lanes, 0);
+            s01.intoArray(lanes, L);
+            s10.intoArray(lanes, 2 * L);
+            s11.intoArray(lanes, 3 * L);
+            s20.intoArray(lanes, 4 * L);
+            s21.intoArray(lanes, 5 * L);
+            s30.intoArray(lanes, 6 * L);
+            s31.intoArray(lanes, 7 * L);
+            t00 = sumLanes(lanes, 0);
+            t01 = sumLanes(lanes, L);
+            t10 = sumLanes(lanes, 2 * L);
+            t11 = sumLanes(lanes, 3 * L);
+            t20 = sumLanes(lanes, 4 * L);
+            t21 = sumLanes(lanes, 5 * L);
+            t30 = sumLanes(lanes, 6 * L);
+            t31 = sumLanes(lanes, 7 * L);
         }
         for (; p < k; p++) {
             float y0 = b[b0 + p], y1 = b[b1 + p];
@@ -430,18 +459,8 @@ final class PanamaKernels implements KernelSupport {
     @Override
     public float softmax(float[] x, int off, int n) {
         float max = max(x, off, n);
-        int i = 0;
         float sum = 0;
-        if (n >= 2 * L) {
-            FloatVector acc = FloatVector.zero(FLOATS);
-            for (int bound = FLOATS.loopBound(n); i < bound; i += L) {
-                FloatVector e = FloatVector.fromArray(FLOATS, x, off + i).sub(max).lanewise(VectorOperators.EXP);
-                e.intoArray(x, off + i);
-                acc = acc.add(e);
-            }
-            sum = acc.reduceLanes(VectorOperators.ADD);
-        }
-        for (; i < n; i++) {
+        for (int i = 0; i < n; i++) {
             float e = (float) Math.exp(x[off + i] - max);
             x[off + i] = e;
             sum += e;
