@@ -1,19 +1,25 @@
 package dev.nn.app.commands;
 
 import dev.nn.app.cli.DataLoader;
+import dev.nn.app.cli.HeapCheck;
+import dev.nn.app.cli.Interruption;
 import dev.nn.app.cli.SimdOption;
 import dev.nn.app.cli.UserException;
 import dev.nn.app.progress.ConsoleProgress;
 import dev.nn.core.Version;
 import dev.nn.core.config.TrainingConfig;
 import dev.nn.core.loss.Loss;
+import dev.nn.core.model.CheckpointIO;
 import dev.nn.core.model.ModelIO;
 import dev.nn.core.model.Provenance;
 import dev.nn.core.network.Network;
 import dev.nn.core.optim.Adam;
 import dev.nn.core.random.Rng;
+import dev.nn.core.train.DivergenceException;
 import dev.nn.core.train.EpochStats;
+import dev.nn.core.train.Progress;
 import dev.nn.core.train.Trainer;
+import dev.nn.core.train.TrainingListener;
 import dev.nn.mnist.TrainTest;
 import dev.nn.simd.Kernels;
 import picocli.CommandLine.Command;
@@ -22,7 +28,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -98,6 +106,15 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Where to save the model.")
     Path out;
 
+    @Option(names = "--checkpoint", paramLabel = "FILE",
+            description = "Where to keep the checkpoint written after every epoch (default: the --out file"
+                    + " + .checkpoint); removed when training completes.")
+    Path checkpoint;
+
+    @Option(names = "--resume", paramLabel = "FILE",
+            description = "Continue the run saved in this checkpoint, exactly where it stopped; its config is used.")
+    Path resume;
+
     @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")
     boolean noProgress;
 
@@ -112,31 +129,138 @@ public final class TrainCommand implements Callable<Integer> {
         simd.apply();
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        requireWritableTarget(out);
+        requireWritableTarget("--out", out);
+        Path checkpointFile = checkpoint != null ? checkpoint
+                : resume != null ? resume : out.resolveSibling(out.getFileName() + ".checkpoint");
+        requireWritableTarget("--checkpoint", checkpointFile);
+        if (data != null) {
+            HeapCheck.requireRoomFor(data);
+        }
+        CheckpointIO.Loaded resumed = resume == null ? null : CheckpointIO.load(resume);
+        if (resumed != null) {
+            rejectTrainingFlags();
+        }
         TrainTest dataset = DataLoader.load(data, stderr);
-        TrainingConfig config = new TrainingConfig(layerSizes(dataset), activation, loss, init, optimizer,
-                learningRate, schedule, beta1, beta2, epsilon, batchSize, epochs, seed, 1).validate();
+        Map<String, String> checksums = checksums(dataset);
+        TrainingConfig config = resumed != null ? resumed.config()
+                : new TrainingConfig(layerSizes(dataset), activation, loss, init, optimizer, learningRate, schedule,
+                beta1, beta2, epsilon, batchSize, epochs, seed, 1).validate();
         requireFits(config, dataset);
 
         Rng rng = new Rng(config.seed());
-        Network network = Network.initialized(config, rng);
+        Network network = resumed != null ? resumed.network() : Network.initialized(config, rng);
         Adam adam = new Adam(config.learningRate(), config.beta1(), config.beta2(), config.epsilon());
         Trainer trainer = new Trainer(config, network, Loss.byId(config.loss()), adam, rng);
+        Progress start = Progress.start(rng.state());
+        if (resumed != null) {
+            if (!resumed.data().isEmpty() && !resumed.data().equals(checksums)) {
+                throw new UserException("--resume " + resume + ": the checkpoint was trained on other data than "
+                        + dataset.train().name() + " (content checksums differ); give the same --data");
+            }
+            adam.restore(resumed.optimizer());
+            start = resumed.progress();
+            stderr.printf("resume: %s at epoch %d, batch %d%n", resume, start.epoch(), start.batch());
+        }
         stderr.printf("train: %s (%s, %s, %s init, %s, %s schedule), %,d parameters, batch %d, %d epochs, seed %d%n",
                 config.shape(), config.activation(), config.loss(), config.init(), adam, config.schedule(),
-                network.parameterCount(),
-                config.batchSize(), config.epochs(), config.seed());
+                network.parameterCount(), config.batchSize(), config.epochs(), config.seed());
         stderr.flush();
 
-        boolean bar = !noProgress && ConsoleProgress.interactive();
-        List<EpochStats> history = trainer.fit(dataset.train(), dataset.test(),
-                new ConsoleProgress(stdout, bar ? System.err : null));
+        ConsoleProgress progress = new ConsoleProgress(stdout,
+                !noProgress && ConsoleProgress.interactive() ? System.err : null);
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void epochStarted(int epoch, int epochs, int batches, int firstBatch) {
+                progress.epochStarted(epoch, epochs, batches, firstBatch);
+            }
 
-        EpochStats last = history.getLast();
-        ModelIO.save(out, network, config, provenance(dataset, last));
-        stdout.printf("test accuracy %.2f%%, test loss %.4f%n", 100 * last.testAccuracy(), last.testLoss());
-        stderr.printf("saved %s%n", out);
-        return 0;
+            @Override
+            public void batchFinished(int batch, float batchLoss) {
+                progress.batchFinished(batch, batchLoss);
+            }
+
+            @Override
+            public void epochFinished(EpochStats stats) {
+                progress.epochFinished(stats);
+            }
+
+            @Override
+            public void resumable(Progress at) {
+                saveCheckpoint(checkpointFile, network, config, adam, at, checksums);
+            }
+        };
+
+        Interruption interruption = Interruption.install(trainer);
+        Trainer.Outcome outcome;
+        try {
+            outcome = trainer.fit(dataset.train(), dataset.test(), listener, start);
+        } catch (DivergenceException e) {
+            interruption.done();
+            throw new UserException(e.getMessage() + "; try a smaller --lr (it was " + config.learningRate() + ")"
+                    + keepLastGood(checkpointFile));
+        }
+        try {
+            if (outcome.stopped()) {
+                saveCheckpoint(checkpointFile, network, config, adam, outcome.progress(), checksums);
+                stderr.printf("interrupted at epoch %d, batch %d: saved %s; continue with: nn train --resume %s%n",
+                        outcome.progress().epoch(), outcome.progress().batch(), checkpointFile, checkpointFile);
+                stderr.flush();
+                return 130;
+            }
+            EpochStats last = outcome.history().getLast();
+            ModelIO.save(out, network, config, provenance(checksums, last));
+            Files.deleteIfExists(checkpointFile);
+            stdout.printf("test accuracy %.2f%%, test loss %.4f%n", 100 * last.testAccuracy(), last.testLoss());
+            stderr.printf("saved %s; peak heap %d MB%n", out, HeapCheck.peakHeapBytes() >> 20);
+            return 0;
+        } finally {
+            interruption.done();
+        }
+    }
+
+    /** On divergence: the last checkpoint's weights, if there is one, become the model file. */
+    private String keepLastGood(Path checkpointFile) {
+        if (!Files.isRegularFile(checkpointFile)) {
+            return "; no epoch had finished, so no model was saved";
+        }
+        try {
+            CheckpointIO.Loaded good = CheckpointIO.load(checkpointFile);
+            EpochStats last = good.progress().history().isEmpty() ? null : good.progress().history().getLast();
+            if (last == null) {
+                return "; no epoch had finished, so no model was saved";
+            }
+            ModelIO.save(out, good.network(), good.config(), provenance(good.data(), last));
+            return "; the model of epoch " + last.epoch() + " is saved in " + out;
+        } catch (IOException e) {
+            return "; the last checkpoint could not be read (" + e.getMessage() + ")";
+        }
+    }
+
+    private static void saveCheckpoint(Path file, Network network, TrainingConfig config, Adam adam, Progress at,
+                                       Map<String, String> checksums) {
+        try {
+            CheckpointIO.save(file, network, config, adam.state(), at, checksums);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** With --resume the run's settings come from the checkpoint: a flag that would change them is a mistake. */
+    private void rejectTrainingFlags() {
+        var parsed = spec.commandLine().getParseResult();
+        for (String flag : List.of("--layers", "--hidden", "--activation", "--loss", "--init", "--optimizer", "--lr",
+                "--schedule", "--beta1", "--beta2", "--epsilon", "--batch-size", "--epochs", "--seed")) {
+            if (parsed.hasMatchedOption(flag)) {
+                throw new IllegalArgumentException("--resume continues a run with its own settings; " + flag
+                        + " cannot change them (start a new run instead)");
+            }
+        }
+    }
+
+    private static Map<String, String> checksums(TrainTest dataset) {
+        Map<String, String> checksums = new LinkedHashMap<>(dataset.train().checksums());
+        checksums.putAll(dataset.test().checksums());
+        return checksums;
     }
 
     private List<Integer> layerSizes(TrainTest dataset) {
@@ -165,23 +289,21 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private static void requireWritableTarget(Path file) {
+    private static void requireWritableTarget(String flag, Path file) {
         Path target = file.toAbsolutePath();
         if (Files.isDirectory(target)) {
-            throw new UserException("--out " + file + ": is a folder; give a file name");
+            throw new UserException(flag + " " + file + ": is a folder; give a file name");
         }
         Path dir = target.getParent();
         if (!Files.isDirectory(dir)) {
-            throw new UserException("--out " + file + ": the folder " + dir + " does not exist");
+            throw new UserException(flag + " " + file + ": the folder " + dir + " does not exist");
         }
         if (!Files.isWritable(dir)) {
-            throw new UserException("--out " + file + ": cannot write to the folder " + dir);
+            throw new UserException(flag + " " + file + ": cannot write to the folder " + dir);
         }
     }
 
-    private static Provenance provenance(TrainTest dataset, EpochStats last) {
-        Map<String, String> checksums = new LinkedHashMap<>(dataset.train().checksums());
-        checksums.putAll(dataset.test().checksums());
+    private static Provenance provenance(Map<String, String> checksums, EpochStats last) {
         return new Provenance("nn " + Version.get(), Runtime.version().toString(), Kernels.info().describe(),
                 Instant.now().toString(), checksums, last.epoch(), last.trainLoss(), last.testLoss(),
                 last.testAccuracy());

@@ -34,7 +34,7 @@ public final class ConsoleProgress implements TrainingListener {
     }
 
     @Override
-    public void epochStarted(int epoch, int epochs, int batches) {
+    public void epochStarted(int epoch, int epochs, int batches, int firstBatch) {
         if (barStream != null) {
             bar = new ProgressBarBuilder()
                     .setTaskName(String.format(Locale.ROOT, "epoch %d/%d", epoch, epochs))
@@ -43,6 +43,7 @@ public final class ConsoleProgress implements TrainingListener {
                     .setUpdateIntervalMillis(100)
                     .setConsumer(new ConsoleProgressBarConsumer(barStream))
                     .clearDisplayOnFinish()
+                    .startsFrom(firstBatch, java.time.Duration.ZERO)
                     .build();
         }
     }

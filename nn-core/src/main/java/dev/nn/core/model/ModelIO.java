@@ -18,7 +18,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads and writes model files. Writing is atomic: a temporary file beside the target, then a rename. */
+/**
+ * Reads and writes model files (and, for {@link CheckpointIO}, the JSON both kinds of file share). Writing is
+ * atomic: a temporary file beside the target, then a rename.
+ */
 public final class ModelIO {
 
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -31,22 +34,32 @@ public final class ModelIO {
     /** Writes {@code network} with its config and provenance to {@code file}, replacing it only when complete. */
     public static void save(Path file, Network network, TrainingConfig config, Provenance provenance)
             throws IOException {
+        write(file, new ModelFile(ModelFile.FORMAT, ModelFile.VERSION, config, layerRecords(network), provenance));
+    }
+
+    /** The network's layers as stored in files. */
+    static List<LayerRecord> layerRecords(Network network) {
         List<LayerRecord> layers = new ArrayList<>();
         for (Dense layer : network.layers()) {
             layers.add(new LayerRecord("dense", layer.inputSize(), layer.outputSize(), layer.activation().id(),
                     layer.weights(), layer.bias()));
         }
-        ModelFile document = new ModelFile(ModelFile.FORMAT, ModelFile.VERSION, config, layers, provenance);
-        AtomicFiles.write(file, out -> JSON.writeValue(out, document));
+        return layers;
     }
 
     /** Reads a model file, checking its format, version and every layer's shape. */
     public static Model load(Path file) throws IOException {
+        ModelFile document = read(file, ModelFile.FORMAT, ModelFile.VERSION, ModelFile.class);
+        return toModel(file, document);
+    }
+
+    /** Parses {@code file} as JSON of the given format, refusing others and newer versions, and binds it. */
+    static <T> T read(Path file, String expectedFormat, int newestVersion, Class<T> type) throws IOException {
         JsonNode root;
         try {
             root = JSON.readTree(file.toFile());
         } catch (JacksonException e) {
-            throw new ModelFormatException(file, "not an nn model file (not valid JSON: "
+            throw new ModelFormatException(file, "not an nn " + what(expectedFormat) + " (not valid JSON: "
                     + e.getOriginalMessage() + ")");
         } catch (IOException e) {
             if (!Files.exists(file)) {
@@ -58,48 +71,80 @@ public final class ModelIO {
             throw e;
         }
         if (root == null || !root.isObject()) {
-            throw new ModelFormatException(file, "not an nn model file (expected a JSON object)");
+            throw new ModelFormatException(file, "not an nn " + what(expectedFormat) + " (expected a JSON object)");
         }
         String format = root.path("format").asText("");
-        if (!ModelFile.FORMAT.equals(format)) {
-            throw new ModelFormatException(file, "not an nn model file (format is '" + format + "', expected '"
-                    + ModelFile.FORMAT + "')");
+        if (!expectedFormat.equals(format)) {
+            throw new ModelFormatException(file, "not an nn " + what(expectedFormat) + " (format is '" + format
+                    + "', expected '" + expectedFormat + "')");
         }
         JsonNode version = root.path("formatVersion");
         if (!version.canConvertToInt() || version.asInt() < 1) {
             throw new ModelFormatException(file, "formatVersion must be a positive integer, got " + version);
         }
-        if (version.asInt() > ModelFile.VERSION) {
-            throw new ModelFormatException(file, "model format version " + version.asInt()
-                    + " is newer than this nn reads (" + ModelFile.VERSION + "); use a newer nn");
+        if (version.asInt() > newestVersion) {
+            throw new ModelFormatException(file, what(expectedFormat) + " format version " + version.asInt()
+                    + " is newer than this nn reads (" + newestVersion + "); use a newer nn");
         }
-        ModelFile document;
         try {
-            document = JSON.treeToValue(root, ModelFile.class);
+            return JSON.treeToValue(root, type);
         } catch (JacksonException e) {
-            throw new ModelFormatException(file, "malformed model file: " + e.getOriginalMessage());
+            throw new ModelFormatException(file, "malformed " + what(expectedFormat) + ": " + e.getOriginalMessage());
         }
-        return toModel(file, document);
+    }
+
+    /** Writes {@code document} as JSON to {@code file}, atomically. */
+    static void write(Path file, Object document) throws IOException {
+        AtomicFiles.write(file, out -> JSON.writeValue(out, document));
+    }
+
+    private static String what(String format) {
+        return format.equals(ModelFile.FORMAT) ? "model file" : "checkpoint";
     }
 
     private static Model toModel(Path file, ModelFile document) throws ModelFormatException {
-        if (document.config() == null || document.layers() == null || document.layers().isEmpty()) {
-            throw new ModelFormatException(file, "malformed model file: config and layers are required");
+        TrainingConfig config = validConfig(file, document.config());
+        return new Model(network(file, config, document.layers()), config, document.provenance());
+    }
+
+    /** The config of a file, validated. */
+    static TrainingConfig validConfig(Path file, TrainingConfig config) throws ModelFormatException {
+        if (config == null) {
+            throw new ModelFormatException(file, "malformed file: the config is missing");
         }
-        TrainingConfig config;
         try {
-            config = document.config().validate();
+            return config.validate();
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException(file, "invalid config: " + e.getMessage());
         }
-        Network network = Network.of(config);
-        if (network.layers().size() != document.layers().size()) {
-            throw new ModelFormatException(file, "config has " + network.layers().size() + " layers but the file "
-                    + document.layers().size());
+    }
+
+    /** A network of the config's shape with the stored layers' weights, each layer's shape checked. */
+    static Network network(Path file, TrainingConfig config, List<LayerRecord> layers) throws ModelFormatException {
+        if (layers == null || layers.isEmpty()) {
+            throw new ModelFormatException(file, "malformed file: the layers are missing");
         }
+        List<Integer> sizes = config.layers();
+        if (sizes.size() - 1 != layers.size()) {
+            throw new ModelFormatException(file, "config has " + (sizes.size() - 1) + " layers but the file "
+                    + layers.size());
+        }
+        for (int i = 0; i < layers.size(); i++) {
+            // Sizes are checked against the arrays the file really holds before anything is allocated for them.
+            LayerRecord stored = layers.get(i);
+            long weights = (long) sizes.get(i) * sizes.get(i + 1);
+            if (stored == null || stored.weights() == null || stored.weights().length != weights
+                    || stored.bias() == null || stored.bias().length != sizes.get(i + 1)) {
+                throw new ModelFormatException(file, "layer " + (i + 1) + ": expected " + sizes.get(i) + "×"
+                        + sizes.get(i + 1) + " weights and " + sizes.get(i + 1) + " biases, found "
+                        + (stored == null || stored.weights() == null ? "none" : stored.weights().length) + " and "
+                        + (stored == null || stored.bias() == null ? "none" : stored.bias().length));
+            }
+        }
+        Network network = Network.of(config);
         for (int i = 0; i < network.layers().size(); i++) {
             Dense layer = network.layers().get(i);
-            LayerRecord stored = document.layers().get(i);
+            LayerRecord stored = layers.get(i);
             String where = "layer " + (i + 1);
             if (!"dense".equals(stored.type()) || stored.inputs() != layer.inputSize()
                     || stored.outputs() != layer.outputSize()
@@ -111,10 +156,11 @@ public final class ModelIO {
             copy(file, where + " weights", stored.weights(), layer.weights());
             copy(file, where + " bias", stored.bias(), layer.bias());
         }
-        return new Model(network, config, document.provenance());
+        return network;
     }
 
-    private static void copy(Path file, String what, float[] from, float[] to) throws ModelFormatException {
+    /** Copies stored values into place, refusing a wrong count or a value that is not finite. */
+    static void copy(Path file, String what, float[] from, float[] to) throws ModelFormatException {
         if (from == null || from.length != to.length) {
             throw new ModelFormatException(file, what + ": expected " + to.length + " values, found "
                     + (from == null ? "none" : from.length));

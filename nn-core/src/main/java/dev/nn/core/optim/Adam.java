@@ -85,6 +85,36 @@ public final class Adam implements Optimizer {
     }
 
     @Override
+    public OptimizerState state() {
+        List<float[]> buffers = new ArrayList<>();
+        firstMoments.forEach(m -> buffers.add(m.clone()));
+        secondMoments.forEach(v -> buffers.add(v.clone()));
+        return new OptimizerState(step, buffers);
+    }
+
+    @Override
+    public void restore(OptimizerState state) {
+        int n = parameters.size();
+        if (state.buffers().size() != 2 * n) {
+            throw new IllegalArgumentException("Adam state has " + state.buffers().size() + " buffers, expected "
+                    + 2 * n + " (two per parameter group)");
+        }
+        for (int i = 0; i < n; i++) {
+            copy(state.buffers().get(i), firstMoments.get(i), parameters.get(i).name());
+            copy(state.buffers().get(n + i), secondMoments.get(i), parameters.get(i).name());
+        }
+        step = state.steps();
+    }
+
+    private static void copy(float[] from, float[] to, String name) {
+        if (from.length != to.length) {
+            throw new IllegalArgumentException("Adam state for " + name + " has " + from.length
+                    + " values, expected " + to.length);
+        }
+        System.arraycopy(from, 0, to, 0, to.length);
+    }
+
+    @Override
     public void reset() {
         for (int i = 0; i < parameters.size(); i++) {
             Arrays.fill(firstMoments.get(i), 0f);

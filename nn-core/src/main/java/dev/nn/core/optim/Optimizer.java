@@ -5,9 +5,10 @@ import dev.nn.core.layer.Parameter;
 import java.util.List;
 
 /**
- * Updates parameters from their gradients. Lifecycle: {@link #init} once with the network's parameters, then
- * {@link #step} after each batch's backward pass, for as many batches and epochs as training runs; state such
- * as moments persists across all of them until {@link #reset}.
+ * Updates parameters from their gradients. Lifecycle: {@link #init} once with the network's parameters
+ * (then, to resume, {@link #restore}), then {@link #step} after each batch's backward pass, for as many
+ * batches and epochs as training runs; state such as moments persists across all of them until
+ * {@link #reset}.
  */
 public interface Optimizer {
 
@@ -25,6 +26,12 @@ public interface Optimizer {
 
     /** Sets the learning rate for the following steps (a {@link Schedule} moves it as training goes). */
     void setLearningRate(float learningRate);
+
+    /** A copy of the state the next step depends on. */
+    OptimizerState state();
+
+    /** Restores a state taken with {@link #state()} from an optimiser bound to parameters of the same sizes. */
+    void restore(OptimizerState state);
 
     /** Forgets all state (moments, step count), as if just initialised. */
     void reset();

@@ -12,6 +12,7 @@ import dev.nn.core.random.Rng;
 import dev.nn.core.tensor.Matrix;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,6 +28,7 @@ public final class Trainer {
     private final Loss loss;
     private final Optimizer optimizer;
     private final Rng rng;
+    private volatile boolean stopRequested;
 
     /**
      * A trainer for {@code network}; the optimiser is initialised on the network's parameters here, and
@@ -41,46 +43,93 @@ public final class Trainer {
         optimizer.init(network.parameters());
     }
 
-    /** Trains for the configured epochs and returns each epoch's figures. */
-    public List<EpochStats> fit(Dataset train, Dataset test, TrainingListener listener) {
+    /** Asks a running {@link #fit} to stop after the batch in progress; safe to call from any thread. */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    /** Trains for the configured epochs from the start. */
+    public Outcome fit(Dataset train, Dataset test, TrainingListener listener) {
+        return fit(train, test, listener, Progress.start(rng.state()));
+    }
+
+    /**
+     * Trains from {@code from} to the end of the configured epochs, or until {@link #requestStop()}.
+     *
+     * @throws DivergenceException when a batch's loss or, after an epoch, a weight is not a finite number
+     */
+    public Outcome fit(Dataset train, Dataset test, TrainingListener listener, Progress from) {
         requireShape(train);
         requireShape(test);
         int batchSize = config.batchSize();
         Matrix input = new Matrix(batchSize, network.inputSize());
         int[] labels = new int[batchSize];
         int[] order = new int[train.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
         Evaluator evaluator = new Evaluator(network, loss);
         network.prepare(Math.max(batchSize, Evaluator.BATCH));
         int batches = (train.size() + batchSize - 1) / batchSize;
         Schedule schedule = Schedule.byId(config.schedule());
         long totalSteps = (long) batches * config.epochs();
-        long stepIndex = 0;
-        List<EpochStats> history = new ArrayList<>();
-        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-            listener.epochStarted(epoch, config.epochs(), batches);
-            long start = System.nanoTime();
+        List<EpochStats> history = new ArrayList<>(from.history());
+        int firstBatch = from.batch();
+        double lossSum = from.lossSum();
+        rng.setState(from.epochRngState());
+        for (int epoch = from.epoch(); epoch <= config.epochs(); epoch++) {
+            long epochRngState = rng.state();
+            Arrays.setAll(order, i -> i);
             rng.shuffle(order);
-            double lossSum = 0;
-            for (int b = 0; b < batches; b++) {
-                int from = b * batchSize;
-                int n = Math.min(batchSize, train.size() - from);
-                train.fillBatch(order, from, n, input, labels);
-                optimizer.setLearningRate(schedule.rate(config.learningRate(), stepIndex++, totalSteps));
+            listener.epochStarted(epoch, config.epochs(), batches, firstBatch);
+            long start = System.nanoTime();
+            int trained = 0;
+            for (int b = firstBatch; b < batches; b++) {
+                if (stopRequested) {
+                    return new Outcome(history, new Progress(epoch, b, epochRngState, lossSum, history), true);
+                }
+                int first = b * batchSize;
+                int n = Math.min(batchSize, train.size() - first);
+                train.fillBatch(order, first, n, input, labels);
+                optimizer.setLearningRate(schedule.rate(config.learningRate(), (long) (epoch - 1) * batches + b,
+                        totalSteps));
                 float batchLoss = step(input, labels);
+                if (!Float.isFinite(batchLoss)) {
+                    throw new DivergenceException(epoch, b + 1, "the loss is " + batchLoss);
+                }
                 lossSum += (double) batchLoss * n;
+                trained += n;
                 listener.batchFinished(b + 1, batchLoss);
             }
+            requireFiniteWeights(epoch, batches);
             double seconds = (System.nanoTime() - start) / 1e9;
             Evaluation eval = evaluator.evaluate(test);
             EpochStats stats = new EpochStats(epoch, config.epochs(), lossSum / train.size(), eval.meanLoss(),
-                    eval.accuracy(), seconds, train.size() / seconds);
+                    eval.accuracy(), seconds, trained / seconds);
             history.add(stats);
             listener.epochFinished(stats);
+            firstBatch = 0;
+            lossSum = 0;
+            listener.resumable(new Progress(epoch + 1, 0, rng.state(), 0, history));
         }
-        return history;
+        return new Outcome(history, new Progress(config.epochs() + 1, 0, rng.state(), 0, history), false);
+    }
+
+    /**
+     * How {@link #fit} ended.
+     *
+     * @param history the figures of every epoch finished, including those before a resume
+     * @param progress where training stands
+     * @param stopped true when {@link #requestStop()} ended it early
+     */
+    public record Outcome(List<EpochStats> history, Progress progress, boolean stopped) {
+    }
+
+    private void requireFiniteWeights(int epoch, int batch) {
+        for (var p : network.parameters()) {
+            for (float v : p.value()) {
+                if (!Float.isFinite(v)) {
+                    throw new DivergenceException(epoch, batch, p.name() + " holds " + v);
+                }
+            }
+        }
     }
 
     /** One training step on a prepared batch; returns its mean loss. */

@@ -60,13 +60,13 @@ class ModelIOTest {
         String json = Files.readString(saved());
         assertRefused(json.replace("\"nn-mlp\"", "\"keras\""), "format is 'keras', expected 'nn-mlp'");
         assertRefused(json.replace("\"formatVersion\" : 1", "\"formatVersion\" : 2"),
-                "model format version 2 is newer than this nn reads (1)");
+                "model file format version 2 is newer than this nn reads (1)");
         assertRefused("PK\u0003\u0004 not json", "not valid JSON");
         assertRefused("[1, 2]", "expected a JSON object");
         assertRefused(json.substring(0, json.length() / 2), "not valid JSON");
         assertRefused(json.replace("\"inputs\" : 6", "\"inputs\" : 5"), "layer 1 is dense 5→4");
         assertRefused(json.replaceFirst("\"bias\" : \\[ [^]]*]", "\"bias\" : [ 1.0 ]"),
-                "layer 1 bias: expected 4 values, found 1");
+                "layer 1: expected 6×4 weights and 4 biases, found 24 and 1");
         assertRefused(json.replace("\"relu\"", "\"swish\""), "unknown activation 'swish'");
     }
 

@@ -69,11 +69,65 @@ class TrainerTest {
             public void batchFinished(int batch, float loss) {
                 batches.add(batch);
             }
-        });
+        }).history();
         assertEquals(3, history.size());
         assertEquals(3 * 38, batches.size()); // 600 samples in batches of 16: 37 full and one of 8, per epoch
         assertTrue(history.getLast().testAccuracy() > 0.95, "accuracy " + history.getLast().testAccuracy());
         assertTrue(history.getLast().trainLoss() < history.getFirst().trainLoss());
+    }
+
+    @Test
+    void stoppedMidEpochAndResumedFromItsStateEqualsAnUninterruptedRun() {
+        Dataset train = Synthetic.stripes(500, 30, 3, 1);
+        Dataset test = Synthetic.stripes(100, 30, 3, 2);
+        List<float[]> whole = weights(train(CONFIG, train, test));
+
+        Rng rng = new Rng(CONFIG.seed());
+        Network network = Network.initialized(CONFIG, rng);
+        Adam adam = new Adam(CONFIG.learningRate(), CONFIG.beta1(), CONFIG.beta2(), CONFIG.epsilon());
+        Trainer first = new Trainer(CONFIG, network, Loss.byId("cce"), adam, rng);
+        Trainer.Outcome stopped = first.fit(train, test, new TrainingListener() {
+            @Override
+            public void batchFinished(int batch, float loss) {
+                if (batch == 7) {
+                    first.requestStop();
+                }
+            }
+        });
+        assertTrue(stopped.stopped());
+        assertEquals(1, stopped.progress().epoch());
+        assertEquals(7, stopped.progress().batch());
+
+        // a new process would load exactly this: weights, optimiser state, progress
+        Network copy = Network.initialized(CONFIG, new Rng(12345));
+        for (int i = 0; i < copy.parameters().size(); i++) {
+            float[] from = network.parameters().get(i).value();
+            System.arraycopy(from, 0, copy.parameters().get(i).value(), 0, from.length);
+        }
+        Adam restored = new Adam(CONFIG.learningRate(), CONFIG.beta1(), CONFIG.beta2(), CONFIG.epsilon());
+        Trainer second = new Trainer(CONFIG, copy, Loss.byId("cce"), restored, new Rng(0));
+        restored.restore(adam.state());
+        Trainer.Outcome finished = second.fit(train, test, new TrainingListener() { }, stopped.progress());
+        assertFalse(finished.stopped());
+        assertEquals(3, finished.history().size());
+        List<float[]> resumed = weights(copy);
+        for (int i = 0; i < whole.size(); i++) {
+            assertTrue(Arrays.equals(whole.get(i), resumed.get(i)), "parameter group " + i + " differs");
+        }
+    }
+
+    @Test
+    void aNonFiniteLossStopsTrainingNamingEpochAndBatch() {
+        Dataset train = Synthetic.stripes(100, 30, 3, 1);
+        Rng rng = new Rng(1);
+        Network network = Network.initialized(CONFIG, rng);
+        network.layers().getFirst().weights()[3] = Float.NaN;
+        Trainer trainer = new Trainer(CONFIG, network, Loss.byId("cce"), new Adam(1e-3f, 0.9f, 0.999f, 1e-8f), rng);
+        DivergenceException e = org.junit.jupiter.api.Assertions.assertThrows(DivergenceException.class,
+                () -> trainer.fit(train, train, new TrainingListener() { }));
+        assertEquals(1, e.epoch());
+        assertEquals(1, e.batch());
+        assertTrue(e.getMessage().startsWith("training diverged at epoch 1, batch 1: the loss is NaN"), e.getMessage());
     }
 
     @Test

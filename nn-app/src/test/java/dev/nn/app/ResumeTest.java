@@ -1,0 +1,122 @@
+package dev.nn.app;
+
+import dev.nn.core.layer.Dense;
+import dev.nn.core.model.Model;
+import dev.nn.core.model.ModelIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A training run in another JVM is killed (SIGKILL, or SIGTERM as Ctrl-C would) in the middle of an epoch and
+ * resumed here; the final weights must equal, byte for byte, those of a run that was never interrupted.
+ */
+class ResumeTest {
+
+    private static final String[] RUN = {"train", "--no-progress", "--hidden", "24", "--epochs", "3"};
+
+    @TempDir
+    Path dir;
+
+    private Process start(Path out) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules", "jdk.incubator.vector", "-Dnn.simd.quiet=true",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(RUN));
+        command.addAll(List.of("--out", out.toString()));
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child.log").toFile()).start();
+    }
+
+    /** Waits for the first epoch's checkpoint, lets the second epoch get under way, then ends the child. */
+    private Path interrupt(Process child, Path out, boolean kill) throws Exception {
+        Path checkpoint = out.resolveSibling(out.getFileName() + ".checkpoint");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (!Files.exists(checkpoint) && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertTrue(Files.exists(checkpoint), "no checkpoint appeared:\n" + Files.readString(dir.resolve("child.log")));
+        Thread.sleep(50);
+        if (kill) {
+            child.destroyForcibly(); // SIGKILL
+        } else {
+            child.destroy(); // SIGTERM: the shutdown hook saves a mid-epoch checkpoint, as on Ctrl-C
+        }
+        child.waitFor(2, TimeUnit.MINUTES);
+        assertFalse(Files.exists(out), "the run had finished before it was interrupted");
+        return checkpoint;
+    }
+
+    private void assertSameWeights(Path a, Path b) throws IOException {
+        Model x = ModelIO.load(a);
+        Model y = ModelIO.load(b);
+        for (int i = 0; i < x.network().layers().size(); i++) {
+            Dense p = x.network().layers().get(i);
+            Dense q = y.network().layers().get(i);
+            assertArrayEquals(p.weights(), q.weights(), "layer " + (i + 1) + " weights");
+            assertArrayEquals(p.bias(), q.bias(), "layer " + (i + 1) + " bias");
+        }
+    }
+
+    private Path uninterrupted() {
+        Path out = dir.resolve("whole.json");
+        List<String> args = new ArrayList<>(List.of(RUN));
+        args.addAll(List.of("--out", out.toString()));
+        Run run = Run.of(args.toArray(String[]::new));
+        assertEquals(0, run.exit(), run.err());
+        return out;
+    }
+
+    @Test
+    void killedMidEpochThenResumedEqualsAnUninterruptedRun() throws Exception {
+        Path out = dir.resolve("killed.json");
+        Path checkpoint = interrupt(start(out), out, true);
+        Run resumed = Run.of("train", "--no-progress", "--resume", checkpoint.toString(), "--out", out.toString());
+        assertEquals(0, resumed.exit(), resumed.err());
+        assertTrue(resumed.err().contains("resume: "), resumed.err());
+        assertFalse(Files.exists(checkpoint), "the checkpoint of a finished run is removed");
+        assertSameWeights(uninterrupted(), out);
+    }
+
+    @Test
+    void terminatedMidEpochSavesWhereItWasAndResumesExactly() throws Exception {
+        Path out = dir.resolve("stopped.json");
+        Process child = start(out);
+        Path checkpoint = interrupt(child, out, false);
+        String log = Files.readString(dir.resolve("child.log"));
+        assertTrue(log.contains("interrupted at epoch 2, batch "), log);
+        Run resumed = Run.of("train", "--no-progress", "--resume", checkpoint.toString(), "--out", out.toString());
+        assertEquals(0, resumed.exit(), resumed.err());
+        assertTrue(resumed.err().contains("at epoch 2, batch "), resumed.err());
+        assertSameWeights(uninterrupted(), out);
+    }
+
+    @Test
+    void resumeMistakesAreOneLine() throws IOException {
+        Path data = SmallData.write(dir.resolve("data"));
+        Path out = dir.resolve("small.json");
+        Run train = Run.of("train", "--data", data.toString(), "--hidden", "4", "--epochs", "2", "--out",
+                out.toString(), "--checkpoint", dir.resolve("kept.checkpoint").toString());
+        assertEquals(0, train.exit(), train.err());
+        Run notCheckpoint = Run.of("train", "--resume", out.toString());
+        assertEquals(1, notCheckpoint.exit());
+        assertTrue(notCheckpoint.err().contains("format is 'nn-mlp', expected 'nn-checkpoint'"), notCheckpoint.err());
+        Run missing = Run.of("train", "--resume", dir.resolve("gone.checkpoint").toString());
+        assertEquals(1, missing.exit());
+        assertTrue(missing.err().contains("gone.checkpoint: no such file"), missing.err());
+        assertTrue(File.separator.equals("/"));
+    }
+}
