@@ -57,6 +57,8 @@ class CommandLineErrorsTest {
         Path notModel = Files.writeString(dir.resolve("other.json"), "{\"format\": \"keras\"}");
         assertOneLine(Run.of("eval", "--model", notModel.toString()), 1, "other.json", "not an nn model file");
         assertOneLine(Run.of("train", "--data", dir.resolve("nowhere").toString()), 1, "nowhere", "no such folder");
+        assertOneLine(Run.of("train", "--data", notModel.toString()), 1, "other.json", "not a folder");
+        assertOneLine(Run.of("train", "--out", dir.toString()), 1, "--out", "is a folder");
         Path data = SmallData.write(dir.resolve("data"));
         Files.write(data.resolve("t10k-images-idx3-ubyte"), new byte[]{0x1f, (byte) 0x8b, 8, 0, 1, 2, 3});
         assertOneLine(Run.of("train", "--data", data.toString()), 1, "t10k-images-idx3-ubyte", "gzip");
