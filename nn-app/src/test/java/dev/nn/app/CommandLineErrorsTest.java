@@ -48,7 +48,7 @@ class CommandLineErrorsTest {
         assertOneLine(Run.of("train", "--data", data.toString(), "--layers", "10,5,3", "--hidden", "4"), 2,
                 "--layers and --hidden");
         assertOneLine(Run.of("train", "--data", data.toString(), "--layers", "10,5,3"), 2,
-                "--layers starts with 10 inputs but the data has 12 values per sample");
+                "--layers 10-5-3 takes 10 values per sample, but the data has 12");
     }
 
     @Test

@@ -1,8 +1,5 @@
 package dev.nn.app;
 
-import dev.nn.core.layer.Dense;
-import dev.nn.core.model.Model;
-import dev.nn.core.model.ModelIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,17 +56,6 @@ class ResumeTest {
         return checkpoint;
     }
 
-    private void assertSameWeights(Path a, Path b) throws IOException {
-        Model x = ModelIO.load(a);
-        Model y = ModelIO.load(b);
-        for (int i = 0; i < x.network().layers().size(); i++) {
-            Dense p = x.network().layers().get(i);
-            Dense q = y.network().layers().get(i);
-            assertArrayEquals(p.weights(), q.weights(), "layer " + (i + 1) + " weights");
-            assertArrayEquals(p.bias(), q.bias(), "layer " + (i + 1) + " bias");
-        }
-    }
-
     private Path uninterrupted() {
         Path out = dir.resolve("whole.json");
         List<String> args = new ArrayList<>(List.of(RUN));
@@ -88,7 +73,7 @@ class ResumeTest {
         assertEquals(0, resumed.exit(), resumed.err());
         assertTrue(resumed.err().contains("resume: "), resumed.err());
         assertFalse(Files.exists(checkpoint), "the checkpoint of a finished run is removed");
-        assertSameWeights(uninterrupted(), out);
+        Weights.assertSame(uninterrupted(), out);
     }
 
     @Test
@@ -101,7 +86,7 @@ class ResumeTest {
         Run resumed = Run.of("train", "--no-progress", "--resume", checkpoint.toString(), "--out", out.toString());
         assertEquals(0, resumed.exit(), resumed.err());
         assertTrue(resumed.err().contains("at epoch 2, batch "), resumed.err());
-        assertSameWeights(uninterrupted(), out);
+        Weights.assertSame(uninterrupted(), out);
     }
 
     @Test

@@ -1,7 +1,5 @@
 package dev.nn.app;
 
-import dev.nn.core.layer.Dense;
-import dev.nn.core.model.Model;
 import dev.nn.core.model.ModelIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,7 +9,6 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,14 +42,7 @@ class TrainAndEvalTest {
 
         Run two = Run.of("train", "--no-progress", "--out", second.toString());
         assertEquals(0, two.exit(), two.err());
-        Model a = ModelIO.load(first);
-        Model b = ModelIO.load(second);
-        for (int i = 0; i < a.network().layers().size(); i++) {
-            Dense x = a.network().layers().get(i);
-            Dense y = b.network().layers().get(i);
-            assertArrayEquals(x.weights(), y.weights(), "layer " + (i + 1) + " weights");
-            assertArrayEquals(x.bias(), y.bias(), "layer " + (i + 1) + " bias");
-        }
+        Weights.assertSame(first, second);
 
         Run eval = Run.of("eval", "--model", first.toString());
         assertEquals(0, eval.exit(), eval.err());

@@ -1,6 +1,7 @@
 package dev.nn.app.commands;
 
 import dev.nn.app.cli.DataLoader;
+import dev.nn.app.cli.ShapeCheck;
 import dev.nn.app.cli.SimdOption;
 import dev.nn.core.data.Dataset;
 import dev.nn.core.loss.Loss;
@@ -46,14 +47,8 @@ public final class EvalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Model loaded = ModelIO.load(model);
         Dataset test = DataLoader.load(data, spec.commandLine().getErr()).test();
-        if (test.features() != loaded.network().inputSize()) {
-            throw new IllegalArgumentException("--model " + model + " takes " + loaded.network().inputSize()
-                    + " values per sample, but the data has " + test.features());
-        }
-        if (test.classes() > loaded.network().outputSize()) {
-            throw new IllegalArgumentException("--model " + model + " has " + loaded.network().outputSize()
-                    + " outputs, but the data has " + test.classes() + " classes");
-        }
+        ShapeCheck.requireFits("--model " + model, loaded.network().inputSize(), loaded.network().outputSize(),
+                test);
         Evaluation e = new Evaluator(loaded.network(), Loss.byId(loaded.config().loss())).evaluate(test);
 
         out.printf("model     %s (%s, %s)%n", model, loaded.config().shape(), loaded.config().activation());

@@ -3,6 +3,7 @@ package dev.nn.app.commands;
 import dev.nn.app.cli.DataLoader;
 import dev.nn.app.cli.HeapCheck;
 import dev.nn.app.cli.Interruption;
+import dev.nn.app.cli.ShapeCheck;
 import dev.nn.app.cli.SimdOption;
 import dev.nn.app.cli.UserException;
 import dev.nn.app.progress.ConsoleProgress;
@@ -145,7 +146,8 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = resumed != null ? resumed.config()
                 : new TrainingConfig(layerSizes(dataset), activation, loss, init, optimizer, learningRate, schedule,
                 beta1, beta2, epsilon, batchSize, epochs, seed, 1).validate();
-        requireFits(config, dataset);
+        ShapeCheck.requireFits("--layers " + config.shape(), config.inputSize(), config.outputSize(),
+                dataset.train());
 
         Rng rng = new Rng(config.seed());
         Network network = resumed != null ? resumed.network() : Network.initialized(config, rng);
@@ -276,17 +278,6 @@ public final class TrainCommand implements Callable<Integer> {
         sizes.addAll(hidden);
         sizes.add(dataset.train().classes());
         return sizes;
-    }
-
-    private static void requireFits(TrainingConfig config, TrainTest dataset) {
-        if (config.inputSize() != dataset.train().features()) {
-            throw new IllegalArgumentException("--layers starts with " + config.inputSize()
-                    + " inputs but the data has " + dataset.train().features() + " values per sample");
-        }
-        if (config.outputSize() < dataset.train().classes()) {
-            throw new IllegalArgumentException("--layers ends with " + config.outputSize()
-                    + " outputs but the data has " + dataset.train().classes() + " classes");
-        }
     }
 
     private static void requireWritableTarget(String flag, Path file) {

@@ -23,7 +23,7 @@ public enum Activation {
         }
     },
 
-    /** f(z) = max(z, 0); f'(z) = 1 for z &gt; 0, else 0 (0 is taken at the kink). See docs/MATH.md. */
+    /** f(z) = max(z, 0); f'(z) = 1 for z &gt; 0, else 0 (0 is taken at the kink). */
     RELU("relu") {
         @Override
         public void forward(float[] x, int off, int n) {

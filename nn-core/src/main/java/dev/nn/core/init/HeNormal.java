@@ -4,7 +4,7 @@ import dev.nn.core.random.Rng;
 
 /**
  * He initialisation (He et al., 2015): w ~ N(0, 2/fanIn), which keeps the variance of ReLU activations
- * steady from layer to layer. See docs/MATH.md, "Initialisation".
+ * steady from layer to layer.
  */
 public final class HeNormal implements Initializer {
 

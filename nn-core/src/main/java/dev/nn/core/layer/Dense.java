@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * A fully connected layer with its activation: A = f(X·Wᵀ + b), with W stored out×in (row o holds the
- * weights into output o) and b of length out. See docs/MATH.md, "Forward pass" and "Backprop through a layer".
+ * weights into output o) and b of length out.
  */
 public final class Dense implements Layer {
 

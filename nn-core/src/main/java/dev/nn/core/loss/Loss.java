@@ -14,7 +14,7 @@ public interface Loss {
     String id();
 
     /**
-     * Replaces the logits by dLoss/dlogits of the batch's MEAN loss and returns that mean. See docs/MATH.md.
+     * Replaces the logits by dLoss/dlogits of the batch's MEAN loss and returns that mean.
      */
     float forwardBackward(Matrix logits, int[] labels);
 

@@ -6,7 +6,7 @@ import dev.nn.simd.Kernels;
 /**
  * Softmax fused with categorical cross-entropy. Per sample with logits z and label y:
  * L = log Σⱼ exp(zⱼ) − z_y (computed with the maximum subtracted, so it never overflows), and
- * dL/dz = softmax(z) − onehot(y): no Jacobian is needed. See docs/MATH.md, "Softmax and cross-entropy".
+ * dL/dz = softmax(z) − onehot(y): no Jacobian is needed.
  */
 public final class SoftmaxCrossEntropy implements Loss {
 

@@ -10,7 +10,6 @@ import java.util.List;
 /**
  * Adam (Kingma &amp; Ba, 2015, "Adam: A Method for Stochastic Optimization"): per-parameter first and second
  * moment estimates with bias correction. The moments and the step count t persist across batches and epochs.
- * See docs/MATH.md, "Adam".
  */
 public final class Adam implements Optimizer {
 

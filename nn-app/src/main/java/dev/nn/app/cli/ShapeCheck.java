@@ -1,0 +1,25 @@
+package dev.nn.app.cli;
+
+import dev.nn.core.data.Dataset;
+
+/** Whether a network's input and output sizes suit a dataset, as one line naming what does not fit. */
+public final class ShapeCheck {
+
+    private ShapeCheck() {
+    }
+
+    /**
+     * Fails with a usage error when the network takes other than the data's values per sample, or has fewer
+     * outputs than the data has classes; {@code subject} names the network, e.g. {@code --model m.json}.
+     */
+    public static void requireFits(String subject, int inputs, int outputs, Dataset data) {
+        if (inputs != data.features()) {
+            throw new IllegalArgumentException(subject + " takes " + inputs + " values per sample, but the data has "
+                    + data.features());
+        }
+        if (outputs < data.classes()) {
+            throw new IllegalArgumentException(subject + " has " + outputs + " outputs, but the data has "
+                    + data.classes() + " classes");
+        }
+    }
+}
