@@ -193,15 +193,14 @@ public final class TrainCommand implements Callable<Integer> {
         };
 
         Interruption interruption = Interruption.install(trainer);
-        Trainer.Outcome outcome;
         try {
-            outcome = trainer.fit(dataset.train(), dataset.test(), listener, start);
-        } catch (DivergenceException e) {
-            interruption.done();
-            throw new UserException(e.getMessage() + "; try a smaller --lr (it was " + config.learningRate() + ")"
-                    + keepLastGood(checkpointFile));
-        }
-        try {
+            Trainer.Outcome outcome;
+            try {
+                outcome = trainer.fit(dataset.train(), dataset.test(), listener, start);
+            } catch (DivergenceException e) {
+                throw new UserException(e.getMessage() + "; try a smaller --lr (it was " + config.learningRate()
+                        + ")" + keepLastGood(checkpointFile));
+            }
             if (outcome.stopped()) {
                 saveCheckpoint(checkpointFile, network, config, adam, outcome.progress(), checksums);
                 stderr.printf("interrupted at epoch %d, batch %d: saved %s; continue with: nn train --resume %s%n",
@@ -216,7 +215,7 @@ public final class TrainCommand implements Callable<Integer> {
             stderr.printf("saved %s; peak heap %d MB%n", out, HeapCheck.peakHeapBytes() >> 20);
             return 0;
         } finally {
-            interruption.done();
+            interruption.done(); // whatever ended the run, the shutdown hook must not hold the JVM open
         }
     }
 
