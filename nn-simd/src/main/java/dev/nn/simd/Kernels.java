@@ -119,6 +119,54 @@ public final class Kernels {
         IMPL.reluBackward(out, outOff, grad, gOff, n);
     }
 
+    /** Leaky ReLU in place: x where x &gt; 0, slope·x elsewhere (slope &gt; 0 keeps the sign, so out tells the side). */
+    public static void leakyRelu(float[] x, int off, int n, float slope) {
+        range(x, off, n, "x");
+        IMPL.leakyRelu(x, off, n, slope);
+    }
+
+    /** grad[gOff+i] *= slope wherever out[outOff+i] &lt;= 0: back through a leaky ReLU, given its output. */
+    public static void leakyReluBackward(float[] out, int outOff, float[] grad, int gOff, int n, float slope) {
+        range(out, outOff, n, "out");
+        range(grad, gOff, n, "grad");
+        IMPL.leakyReluBackward(out, outOff, grad, gOff, n, slope);
+    }
+
+    /** The logistic sigmoid 1/(1 + e^(−x)) in place, for i &lt; n. */
+    public static void sigmoid(float[] x, int off, int n) {
+        range(x, off, n, "x");
+        IMPL.sigmoid(x, off, n);
+    }
+
+    /** grad[gOff+i] *= a·(1 − a), a = out[outOff+i]: back through a sigmoid, given its output. */
+    public static void sigmoidBackward(float[] out, int outOff, float[] grad, int gOff, int n) {
+        range(out, outOff, n, "out");
+        range(grad, gOff, n, "grad");
+        IMPL.sigmoidBackward(out, outOff, grad, gOff, n);
+    }
+
+    /** The hyperbolic tangent in place, for i &lt; n (absolute error below 2e-7). */
+    public static void tanh(float[] x, int off, int n) {
+        range(x, off, n, "x");
+        IMPL.tanh(x, off, n);
+    }
+
+    /** grad[gOff+i] *= 1 − a², a = out[outOff+i]: back through tanh, given its output. */
+    public static void tanhBackward(float[] out, int outOff, float[] grad, int gOff, int n) {
+        range(out, outOff, n, "out");
+        range(grad, gOff, n, "grad");
+        IMPL.tanhBackward(out, outOff, grad, gOff, n);
+    }
+
+    /**
+     * eˣ in place for i &lt; n, within 4 ulp, with the same bits in both implementations. Results are 0 below
+     * x = −87.33 (where eˣ leaves the normal floats) and stop growing above x = 88.37; NaN stays NaN.
+     */
+    public static void exp(float[] x, int off, int n) {
+        range(x, off, n, "x");
+        IMPL.exp(x, off, n, 1f, 0f);
+    }
+
     /**
      * Replaces x[off..off+n) (n ≥ 1) by its softmax, computed stably (the maximum is subtracted first), and
      * returns the log-sum-exp of the original values, so that a cross-entropy is {@code lse − x[label]}.
@@ -129,6 +177,29 @@ public final class Kernels {
         }
         range(x, off, n, "x");
         return IMPL.softmax(x, off, n);
+    }
+
+    /**
+     * Replaces each row of the rows×cols matrix at x[off] by its softmax and stores each row's log-sum-exp in
+     * lse[lseOff + row].
+     */
+    public static void softmaxRows(float[] x, int off, int rows, int cols, float[] lse, int lseOff) {
+        if (cols < 1) {
+            throw new IllegalArgumentException("softmax needs at least one value per row, got cols = " + cols);
+        }
+        range(x, off, product(rows, cols), "x");
+        range(lse, lseOff, rows, "lse");
+        for (int r = 0; r < rows; r++) {
+            lse[lseOff + r] = IMPL.softmax(x, off + r * cols, cols);
+        }
+    }
+
+    /** One step of SGD with momentum μ on w[off..off+n): v = μ·v + g, w −= lr·v (μ = 0: plain SGD). */
+    public static void momentum(float[] w, float[] g, float[] v, int off, int n, float mu, float lr) {
+        range(w, off, n, "w");
+        range(g, off, n, "g");
+        range(v, off, n, "v");
+        IMPL.momentum(w, g, v, off, n, mu, lr);
     }
 
     /**

@@ -54,6 +54,27 @@ public interface KernelSupport {
     /** grad[gOff+i] = 0 where out[outOff+i] &lt;= 0 (or NaN): ReLU's derivative, given its output. */
     void reluBackward(float[] out, int outOff, float[] grad, int gOff, int n);
 
+    /** leaky ReLU in place: x stays where x &gt; 0, else becomes slope·x. */
+    void leakyRelu(float[] x, int off, int n, float slope);
+
+    /** grad[gOff+i] *= slope where out[outOff+i] &lt;= 0 (or NaN): leaky ReLU's derivative, given its output. */
+    void leakyReluBackward(float[] out, int outOff, float[] grad, int gOff, int n, float slope);
+
+    /** x = 1/(1 + e^(−x)) in place. */
+    void sigmoid(float[] x, int off, int n);
+
+    /** grad[gOff+i] *= a·(1 − a) with a = out[outOff+i]: the sigmoid's derivative, given its output. */
+    void sigmoidBackward(float[] out, int outOff, float[] grad, int gOff, int n);
+
+    /** x = tanh(x) in place. */
+    void tanh(float[] x, int off, int n);
+
+    /** grad[gOff+i] *= 1 − a² with a = out[outOff+i]: tanh's derivative, given its output. */
+    void tanhBackward(float[] out, int outOff, float[] grad, int gOff, int n);
+
+    /** x = e^(scale·x + shift) in place, by {@link ScalarKernels#exp}'s method, so both implementations agree. */
+    void exp(float[] x, int off, int n, float scale, float shift);
+
     /** Replaces x[off..off+n) by its softmax and returns the log-sum-exp of the original values. */
     float softmax(float[] x, int off, int n);
 
@@ -64,6 +85,9 @@ public interface KernelSupport {
      */
     void adam(float[] w, float[] g, float[] m, float[] v, int off, int n,
               float beta1, float beta2, float stepSize, float vScale, float epsilon);
+
+    /** One step of SGD with momentum: v = μ·v + g, w −= lr·v. With μ = 0 it is plain SGD. */
+    void momentum(float[] w, float[] g, float[] v, int off, int n, float mu, float lr);
 
     /** dst[dstOff+i] = scale·(src[srcOff+i] &amp; 0xFF): unsigned bytes to floats. */
     void unsignedBytesToFloats(byte[] src, int srcOff, float[] dst, int dstOff, int n, float scale);

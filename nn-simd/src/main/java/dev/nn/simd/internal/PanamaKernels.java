@@ -20,7 +20,8 @@ import java.util.Arrays;
  *
  * <p>Results are bit-reproducible: vectors' lanes are stored and summed in index order by {@link #sumLanes},
  * never by {@code reduceLanes(ADD)}, whose order the API leaves open (the interpreter and C2 do differ), and
- * exponentials use {@link Math#exp}, not {@code lanewise(EXP)}, which may differ from it by an ulp.
+ * exponentials use {@link ScalarKernels#exp}'s additions and multiplications, not {@code lanewise(EXP)}, whose
+ * compiled and interpreted results may differ.
  *
  * <p>Created reflectively by {@link KernelProvider}, only once the {@code jdk.incubator.vector} module is
  * known to be present, so that nothing else in nn-simd touches the incubator API.
@@ -457,16 +458,135 @@ final class PanamaKernels implements KernelSupport {
     }
 
     @Override
+    public void leakyRelu(float[] x, int off, int n, float slope) {
+        int i = 0;
+        for (int bound = FLOATS.loopBound(n); i < bound; i += L) {
+            FloatVector xi = FloatVector.fromArray(FLOATS, x, off + i);
+            xi.mul(slope).blend(xi, xi.compare(VectorOperators.GT, 0f)).intoArray(x, off + i);
+        }
+        tails.leakyRelu(x, off + i, n - i, slope);
+    }
+
+    @Override
+    public void leakyReluBackward(float[] out, int outOff, float[] grad, int gOff, int n, float slope) {
+        int i = 0;
+        for (int bound = FLOATS.loopBound(n); i < bound; i += L) {
+            VectorMask<Float> active = FloatVector.fromArray(FLOATS, out, outOff + i).compare(VectorOperators.GT, 0f);
+            FloatVector g = FloatVector.fromArray(FLOATS, grad, gOff + i);
+            g.mul(slope).blend(g, active).intoArray(grad, gOff + i);
+        }
+        tails.leakyReluBackward(out, outOff + i, grad, gOff + i, n - i, slope);
+    }
+
+    @Override
+    public void sigmoid(float[] x, int off, int n) {
+        exp(x, off, n, -1f, 0f);
+        FloatVector one = FloatVector.broadcast(FLOATS, 1f);
+        int i = 0;
+        for (int bound = FLOATS.loopBound(n); i < bound; i += L) {
+            one.div(FloatVector.fromArray(FLOATS, x, off + i).add(one)).intoArray(x, off + i);
+        }
+        for (; i < n; i++) {
+            x[off + i] = 1f / (1f + x[off + i]);
+        }
+    }
+
+    @Override
+    public void sigmoidBackward(float[] out, int outOff, float[] grad, int gOff, int n) {
+        int i = 0;
+        for (int bound = FLOATS.loopBound(n); i < bound; i += L) {
+            FloatVector a = FloatVector.fromArray(FLOATS, out, outOff + i);
+            FloatVector.fromArray(FLOATS, grad, gOff + i).mul(a.mul(a.neg().add(1f))).intoArray(grad, gOff + i);
+        }
+        tails.sigmoidBackward(out, outOff + i, grad, gOff + i, n - i);
+    }
+
+    @Override
+    public void tanh(float[] x, int off, int n) {
+        exp(x, off, n, 2f, 0f);
+        FloatVector one = FloatVector.broadcast(FLOATS, 1f);
+        FloatVector two = FloatVector.broadcast(FLOATS, 2f);
+        int i = 0;
+        for (int bound = FLOATS.loopBound(n); i < bound; i += L) {
+            one.sub(two.div(FloatVector.fromArray(FLOATS, x, off + i).add(one))).intoArray(x, off + i);
+        }
+        for (; i < n; i++) {
+            x[off + i] = 1f - 2f / (x[off + i] + 1f);
+        }
+    }
+
+    @Override
+    public void tanhBackward(float[] out, int outOff, float[] grad, int gOff, int n) {
+        FloatVector one = FloatVector.broadcast(FLOATS, 1f);
+        int i = 0;
+        for (int bound = FLOATS.loopBound(n); i < bound; i += L) {
+            FloatVector a = FloatVector.fromArray(FLOATS, out, outOff + i);
+            FloatVector derivative = FMA ? a.neg().fma(a, one) : a.neg().mul(a).add(one);
+            FloatVector.fromArray(FLOATS, grad, gOff + i).mul(derivative).intoArray(grad, gOff + i);
+        }
+        tails.tanhBackward(out, outOff + i, grad, gOff + i, n - i);
+    }
+
+    /** {@link ScalarKernels#exp} on a vector at a time, step for step, so the two give the same bits. */
+    @Override
+    public void exp(float[] x, int off, int n, float scale, float shift) {
+        FloatVector log2e = FloatVector.broadcast(FLOATS, ScalarKernels.LOG2_E);
+        FloatVector rounder = FloatVector.broadcast(FLOATS, ScalarKernels.ROUNDER);
+        FloatVector ln2Hi = FloatVector.broadcast(FLOATS, -ScalarKernels.LN2_HI);
+        FloatVector ln2Lo = FloatVector.broadcast(FLOATS, -ScalarKernels.LN2_LO);
+        FloatVector c7 = FloatVector.broadcast(FLOATS, ScalarKernels.C7);
+        FloatVector c6 = FloatVector.broadcast(FLOATS, ScalarKernels.C6);
+        FloatVector c5 = FloatVector.broadcast(FLOATS, ScalarKernels.C5);
+        FloatVector c4 = FloatVector.broadcast(FLOATS, ScalarKernels.C4);
+        FloatVector c3 = FloatVector.broadcast(FLOATS, ScalarKernels.C3);
+        FloatVector c2 = FloatVector.broadcast(FLOATS, ScalarKernels.C2);
+        FloatVector one = FloatVector.broadcast(FLOATS, 1f);
+        int i = 0;
+        for (int bound = FLOATS.loopBound(n); i < bound; i += L) {
+            FloatVector arg = FloatVector.fromArray(FLOATS, x, off + i).mul(scale).add(shift);
+            FloatVector z = arg.max(ScalarKernels.EXP_MIN).min(ScalarKernels.EXP_MAX);
+            FloatVector t = FMA ? z.fma(log2e, rounder) : z.mul(log2e).add(rounder);
+            FloatVector k = t.sub(rounder);
+            FloatVector r = FMA ? k.fma(ln2Hi, z) : k.mul(ln2Hi).add(z);
+            r = FMA ? k.fma(ln2Lo, r) : k.mul(ln2Lo).add(r);
+            FloatVector p = FMA ? c7.fma(r, c6) : c7.mul(r).add(c6);
+            p = FMA ? p.fma(r, c5) : p.mul(r).add(c5);
+            p = FMA ? p.fma(r, c4) : p.mul(r).add(c4);
+            p = FMA ? p.fma(r, c3) : p.mul(r).add(c3);
+            p = FMA ? p.fma(r, c2) : p.mul(r).add(c2);
+            p = FMA ? p.fma(r, one) : p.mul(r).add(one);
+            p = FMA ? p.fma(r, one) : p.mul(r).add(one);
+            IntVector exponent = ((IntVector) t.reinterpretAsInts())
+                    .sub(ScalarKernels.ROUNDER_BITS - 127).lanewise(VectorOperators.LSHL, 23);
+            p.mul(exponent.reinterpretAsFloats()).blend(0f, arg.compare(VectorOperators.LT, ScalarKernels.EXP_MIN))
+                    .intoArray(x, off + i);
+        }
+        tails.exp(x, off + i, n - i, scale, shift);
+    }
+
+    @Override
     public float softmax(float[] x, int off, int n) {
         float max = max(x, off, n);
-        float sum = 0;
-        for (int i = 0; i < n; i++) {
-            float e = (float) Math.exp(x[off + i] - max);
-            x[off + i] = e;
-            sum += e;
-        }
+        exp(x, off, n, 1f, -max);
+        float sum = sum(x, off, n);
         scale(1f / sum, x, off, n);
         return max + (float) Math.log(sum);
+    }
+
+    @Override
+    public void momentum(float[] w, float[] g, float[] v, int off, int n, float mu, float lr) {
+        FloatVector muV = FloatVector.broadcast(FLOATS, mu), minusLr = FloatVector.broadcast(FLOATS, -lr);
+        int i = 0;
+        for (int bound = FLOATS.loopBound(n); i < bound; i += L) {
+            int at = off + i;
+            FloatVector gi = FloatVector.fromArray(FLOATS, g, at);
+            FloatVector vOld = FloatVector.fromArray(FLOATS, v, at);
+            FloatVector vi = FMA ? muV.fma(vOld, gi) : muV.mul(vOld).add(gi);
+            vi.intoArray(v, at);
+            FloatVector wi = FloatVector.fromArray(FLOATS, w, at);
+            (FMA ? minusLr.fma(vi, wi) : minusLr.mul(vi).add(wi)).intoArray(w, at);
+        }
+        tails.momentum(w, g, v, off + i, n - i, mu, lr);
     }
 
     @Override

@@ -18,6 +18,41 @@ final class ScalarKernels implements KernelSupport {
         return fused ? Math.fma(a, b, acc) : a * b + acc;
     }
 
+    /** exp gives 0 below EXP_MIN (where eˣ is no longer a normal float) and clamps arguments above EXP_MAX. */
+    static final float EXP_MIN = -87.33f;
+    static final float EXP_MAX = 88.37f;
+    static final float LOG2_E = 1.44269504f;
+    /** ln 2 split in two: LN2_HI has few enough bits that n·LN2_HI is exact for |n| ≤ 128. */
+    static final float LN2_HI = 0.693145751953125f;
+    static final float LN2_LO = 1.42860677e-6f;
+    /** 1.5·2²³: adding it rounds a float below 2²² to an integer, which then sits in the low mantissa bits. */
+    static final float ROUNDER = 12582912f;
+    static final int ROUNDER_BITS = Float.floatToRawIntBits(ROUNDER);
+    /** Taylor coefficients 1/k! of eʳ for k = 7 down to 2; |r| ≤ ln2/2 keeps the truncation below 5e-9. */
+    static final float C7 = 1f / 5040, C6 = 1f / 720, C5 = 1f / 120, C4 = 1f / 24, C3 = 1f / 6, C2 = 0.5f;
+
+    /**
+     * eˣ within 4 ulp, by the textbook method: n = round(x·log₂e), r = x − n·ln2, eˣ = 2ⁿ·eʳ with eʳ from its
+     * Taylor polynomial. Only additions, multiplications and bit moves, so the vector version gives the same
+     * bits; {@link Math#exp} and the Vector API's EXP do not promise that.
+     */
+    float exp(float x) {
+        float clamped = Math.min(Math.max(x, EXP_MIN), EXP_MAX);
+        float t = fma(clamped, LOG2_E, ROUNDER);
+        float n = t - ROUNDER;
+        float r = fma(n, -LN2_HI, clamped);
+        r = fma(n, -LN2_LO, r);
+        float p = fma(C7, r, C6);
+        p = fma(p, r, C5);
+        p = fma(p, r, C4);
+        p = fma(p, r, C3);
+        p = fma(p, r, C2);
+        p = fma(p, r, 1f);
+        p = fma(p, r, 1f);
+        float result = p * Float.intBitsToFloat((Float.floatToRawIntBits(t) - ROUNDER_BITS + 127) << 23);
+        return x < EXP_MIN ? 0f : result;
+    }
+
     @Override
     public float dot(float[] a, int aOff, float[] b, int bOff, int n) {
         float acc1 = 0, acc2 = 0, acc3 = 0, acc4 = 0;
@@ -190,16 +225,74 @@ final class ScalarKernels implements KernelSupport {
     }
 
     @Override
+    public void leakyRelu(float[] x, int off, int n, float slope) {
+        for (int i = off; i < off + n; i++) {
+            x[i] = x[i] > 0 ? x[i] : slope * x[i];
+        }
+    }
+
+    @Override
+    public void leakyReluBackward(float[] out, int outOff, float[] grad, int gOff, int n, float slope) {
+        for (int i = 0; i < n; i++) {
+            grad[gOff + i] = out[outOff + i] > 0 ? grad[gOff + i] : slope * grad[gOff + i];
+        }
+    }
+
+    @Override
+    public void sigmoid(float[] x, int off, int n) {
+        exp(x, off, n, -1f, 0f);
+        for (int i = off; i < off + n; i++) {
+            x[i] = 1f / (1f + x[i]);
+        }
+    }
+
+    @Override
+    public void sigmoidBackward(float[] out, int outOff, float[] grad, int gOff, int n) {
+        for (int i = 0; i < n; i++) {
+            float a = out[outOff + i];
+            grad[gOff + i] *= a * (1f - a);
+        }
+    }
+
+    @Override
+    public void tanh(float[] x, int off, int n) {
+        exp(x, off, n, 2f, 0f);
+        for (int i = off; i < off + n; i++) {
+            x[i] = 1f - 2f / (x[i] + 1f);
+        }
+    }
+
+    @Override
+    public void tanhBackward(float[] out, int outOff, float[] grad, int gOff, int n) {
+        for (int i = 0; i < n; i++) {
+            float a = out[outOff + i];
+            grad[gOff + i] *= fma(-a, a, 1f);
+        }
+    }
+
+    @Override
+    public void exp(float[] x, int off, int n, float scale, float shift) {
+        for (int i = off; i < off + n; i++) {
+            x[i] = exp(x[i] * scale + shift);
+        }
+    }
+
+    @Override
     public float softmax(float[] x, int off, int n) {
         float max = max(x, off, n);
-        float sum = 0;
-        for (int i = 0; i < n; i++) {
-            float e = (float) Math.exp(x[off + i] - max);
-            x[off + i] = e;
-            sum += e;
-        }
+        exp(x, off, n, 1f, -max);
+        float sum = sum(x, off, n);
         scale(1f / sum, x, off, n);
         return max + (float) Math.log(sum);
+    }
+
+    @Override
+    public void momentum(float[] w, float[] g, float[] v, int off, int n, float mu, float lr) {
+        for (int i = off; i < off + n; i++) {
+            float vi = fma(mu, v[i], g[i]);
+            v[i] = vi;
+            w[i] = fma(-lr, vi, w[i]);
+        }
     }
 
     @Override

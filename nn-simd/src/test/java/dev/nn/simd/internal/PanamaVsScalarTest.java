@@ -113,6 +113,43 @@ class PanamaVsScalarTest {
             same(y, off, n, (k, t) -> k.add(x, off, t, off, n), "add");
             same(x, off, n, (k, t) -> k.relu(t, off, n), "relu");
             same(y, off, n, (k, t) -> k.reluBackward(x, off, t, off, n), "reluBackward");
+            same(x, off, n, (k, t) -> k.leakyRelu(t, off, n, 0.01f), "leakyRelu");
+            same(y, off, n, (k, t) -> k.leakyReluBackward(x, off, t, off, n, 0.01f), "leakyReluBackward");
+            same(x, off, n, (k, t) -> k.sigmoid(t, off, n), "sigmoid");
+            same(y, off, n, (k, t) -> k.sigmoidBackward(x, off, t, off, n), "sigmoidBackward");
+            same(x, off, n, (k, t) -> k.tanh(t, off, n), "tanh");
+            same(y, off, n, (k, t) -> k.tanhBackward(x, off, t, off, n), "tanhBackward");
+            same(x, off, n, (k, t) -> k.exp(t, off, n, alpha, 0.5f), "exp");
+            float[] v = Fills.UNIFORM.array(random, off, n);
+            same(y, off, n, (k, t) -> k.momentum(t, x, v.clone(), off, n, 0.9f, alpha), "momentum");
+        });
+    }
+
+    /**
+     * The exponential and the curves built on it against double precision. exp: the Taylor polynomial's
+     * truncation (r⁸/8! ≤ 5.3e-9 for |r| ≤ ln2/2) plus about one rounding per Horner step, so 4 ulp bound
+     * it. Sigmoid 1/(1 + e): e's relative error shrinks by e/(1+e) ≤ 1, plus two roundings, so 6 ulp of the
+     * result. tanh = 1 − 2/(e+1): the same plus one subtraction near 1, an absolute bound of 3e-7.
+     */
+    @Test
+    void exponentialCurvesAgainstDouble() {
+        forAll((fill, n, off, random) -> {
+            float[] x = fill.array(random, off, n);
+            for (KernelSupport k : new KernelSupport[]{panama, scalar}) {
+                float[] e = x.clone();
+                k.exp(e, off, n, 1f, 0f);
+                float[] s = x.clone();
+                k.sigmoid(s, off, n);
+                float[] t = x.clone();
+                k.tanh(t, off, n);
+                for (int i = off; i < off + n; i++) {
+                    double expected = x[i] < ScalarKernels.EXP_MIN ? 0 : Math.exp(Math.min(x[i], ScalarKernels.EXP_MAX));
+                    assertClose(expected, e[i], 4 * Math.ulp((float) expected), k + " exp(" + x[i] + ")");
+                    double sigmoid = x[i] > -ScalarKernels.EXP_MIN ? 1 : 1 / (1 + Math.exp(-Math.max(x[i], -ScalarKernels.EXP_MAX)));
+                    assertClose(sigmoid, s[i], 6 * Math.ulp((float) sigmoid), k + " sigmoid(" + x[i] + ")");
+                    assertClose(Math.tanh(x[i]), t[i], 3e-7, k + " tanh(" + x[i] + ")");
+                }
+            }
         });
     }
 
@@ -273,6 +310,33 @@ class PanamaVsScalarTest {
             }
         }
         untouched(cp, cOff, m * n);
+    }
+
+    @Test
+    void exponentialEdges() {
+        for (KernelSupport k : new KernelSupport[]{panama, scalar}) {
+            float[] x = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f, 1f, 100f, -100f};
+            float[] e = x.clone();
+            k.exp(e, 0, x.length, 1f, 0f);
+            assertTrue(Float.isNaN(e[0]), "exp(NaN)");
+            assertEquals((float) Math.exp(ScalarKernels.EXP_MAX), e[1], Math.ulp(e[1]) * 4, "exp(+inf) clamps");
+            assertEquals(1f, e[3]);
+            assertEquals(1f, e[4]);
+            assertEquals((float) Math.E, e[5], Math.ulp((float) Math.E) * 2);
+            float[] s = x.clone();
+            k.sigmoid(s, 0, x.length);
+            assertEquals(1f, s[1]);
+            assertEquals(0f, s[2], 1e-38f);
+            assertEquals(0f, e[2]);
+            assertEquals(0.5f, s[3]);
+            float[] t = x.clone();
+            k.tanh(t, 0, x.length);
+            assertEquals(1f, t[1]);
+            assertEquals(-1f, t[2]);
+            assertEquals(0f, t[3]);
+            assertEquals(1f, t[6]);
+            assertEquals(-1f, t[7]);
+        }
     }
 
     interface Kernel {
