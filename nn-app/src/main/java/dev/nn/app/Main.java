@@ -3,6 +3,7 @@ package dev.nn.app;
 import dev.nn.app.cli.Errors;
 import dev.nn.app.cli.VersionProvider;
 import dev.nn.app.commands.EvalCommand;
+import dev.nn.app.commands.GradcheckCommand;
 import dev.nn.app.commands.InfoCommand;
 import dev.nn.app.commands.TrainCommand;
 import picocli.CommandLine;
@@ -13,7 +14,7 @@ import java.io.PrintWriter;
 /** The {@code nn} command: a neural-network trainer for MNIST and any IDX data. */
 @Command(name = "nn", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train, evaluate and inspect multilayer perceptrons on MNIST and any IDX data.",
-        subcommands = {TrainCommand.class, EvalCommand.class, InfoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {TrainCommand.class, EvalCommand.class, GradcheckCommand.class, InfoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (a missing or malformed file, an I/O error)",
                 "2:usage error (an unknown flag, a bad flag value)",
@@ -21,6 +22,7 @@ import java.io.PrintWriter;
         footerHeading = "%nExamples:%n",
         footer = {"  nn train                    784-16-16-10 on the bundled MNIST, saved as model.json",
                 "  nn eval --model model.json  accuracy, loss, confusion matrix on the test set",
+                "  nn gradcheck                backprop against finite differences, per parameter group",
                 "  nn info                     Java, SIMD implementation, vector width, FMA"})
 public final class Main {
 

@@ -1,5 +1,6 @@
 package dev.nn.app.commands;
 
+import dev.nn.app.cli.ConfigFile;
 import dev.nn.app.cli.DataLoader;
 import dev.nn.app.cli.HeapCheck;
 import dev.nn.app.cli.Interruption;
@@ -14,7 +15,8 @@ import dev.nn.core.model.CheckpointIO;
 import dev.nn.core.model.ModelIO;
 import dev.nn.core.model.Provenance;
 import dev.nn.core.network.Network;
-import dev.nn.core.optim.Adam;
+import dev.nn.core.optim.Optimizer;
+import dev.nn.core.optim.Optimizers;
 import dev.nn.core.random.Rng;
 import dev.nn.core.train.DivergenceException;
 import dev.nn.core.train.EpochStats;
@@ -51,6 +53,8 @@ import java.util.concurrent.Callable;
         footer = {"  nn train                                  the default network on the bundled MNIST",
                 "  nn train --hidden 128 --epochs 15         784-128-10",
                 "  nn train --lr 3e-4 --beta1 0.93 --beta2 0.997 --seed 7 --out seed7.json",
+                "  nn train --activation sigmoid --loss mse --init glorot --optimizer sgd --lr 0.5",
+                "  nn train --config settings.json --epochs 5   settings from a file, one of them overridden",
                 "  nn train --data ../shared/datasets/fashion-mnist --hidden 256,128"})
 public final class TrainCommand implements Callable<Integer> {
 
@@ -62,19 +66,24 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Hidden layer sizes; input and output sizes follow the data.")
     List<Integer> hidden;
 
-    @Option(names = "--activation", paramLabel = "NAME", description = "Hidden layers' activation: relu.")
+    @Option(names = "--activation", paramLabel = "NAME",
+            description = "Hidden layers' activation: relu, leaky-relu, sigmoid or tanh; or one per hidden layer,"
+                    + " e.g. relu,tanh. The output is always softmax.")
     String activation;
 
-    @Option(names = "--loss", paramLabel = "NAME", description = "Loss: cce (softmax + categorical cross-entropy).")
+    @Option(names = "--loss", paramLabel = "NAME",
+            description = "Loss: cce (softmax + categorical cross-entropy) or mse (softmax + squared error).")
     String loss;
 
-    @Option(names = "--init", paramLabel = "NAME", description = "Weight initialiser: he.")
+    @Option(names = "--init", paramLabel = "NAME",
+            description = "Weight initialiser: he (normal, 2/fan-in), glorot (uniform, Xavier) or uniform (±1/√fan-in).")
     String init;
 
-    @Option(names = "--optimizer", paramLabel = "NAME", description = "Optimiser: adam.")
+    @Option(names = "--optimizer", paramLabel = "NAME", description = "Optimiser: adam, sgd or momentum.")
     String optimizer;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate.")
+    @Option(names = "--lr", paramLabel = "RATE",
+            description = "Learning rate (default: 0.002 for adam, 0.1 for sgd, 0.01 for momentum).")
     float learningRate;
 
     @Option(names = "--schedule", paramLabel = "NAME",
@@ -90,6 +99,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epsilon", paramLabel = "E", description = "Adam's epsilon.")
     float epsilon;
 
+    @Option(names = "--momentum", paramLabel = "MU", description = "The momentum optimiser's mu.")
+    float momentum;
+
     @Option(names = "--batch-size", paramLabel = "N", description = "Samples per mini-batch.")
     int batchSize;
 
@@ -98,6 +110,11 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed for the initial weights and the shuffling.")
     long seed;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "JSON file of settings (the fields of a model file's config, or 'hidden'); flags given"
+                    + " as well override it.")
+    Path configFile;
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "Folder with training and test IDX files (default: the bundled MNIST).")
@@ -138,33 +155,32 @@ public final class TrainCommand implements Callable<Integer> {
             HeapCheck.requireRoomFor(data);
         }
         CheckpointIO.Loaded resumed = resume == null ? null : CheckpointIO.load(resume);
+        ConfigFile settingsFile = configFile == null ? ConfigFile.none() : ConfigFile.read(configFile);
         if (resumed != null) {
             rejectTrainingFlags();
         }
         TrainTest dataset = DataLoader.load(data, stderr);
         Map<String, String> checksums = checksums(dataset);
-        TrainingConfig config = resumed != null ? resumed.config()
-                : new TrainingConfig(layerSizes(dataset), activation, loss, init, optimizer, learningRate, schedule,
-                beta1, beta2, epsilon, batchSize, epochs, seed, 1).validate();
+        TrainingConfig config = resumed != null ? resumed.config() : settings(dataset, settingsFile).validate();
         ShapeCheck.requireFits("--layers " + config.shape(), config.inputSize(), config.outputSize(),
                 dataset.train());
 
         Rng rng = new Rng(config.seed());
         Network network = resumed != null ? resumed.network() : Network.initialized(config, rng);
-        Adam adam = new Adam(config.learningRate(), config.beta1(), config.beta2(), config.epsilon());
-        Trainer trainer = new Trainer(config, network, Loss.byId(config.loss()), adam, rng);
+        Optimizer optimizer = Optimizers.create(config);
+        Trainer trainer = new Trainer(config, network, Loss.byId(config.loss()), optimizer, rng);
         Progress start = Progress.start(rng.state());
         if (resumed != null) {
             if (!resumed.data().isEmpty() && !resumed.data().equals(checksums)) {
                 throw new UserException("--resume " + resume + ": the checkpoint was trained on other data than "
                         + dataset.train().name() + " (content checksums differ); give the same --data");
             }
-            adam.restore(resumed.optimizer());
+            optimizer.restore(resumed.optimizer());
             start = resumed.progress();
             stderr.printf("resume: %s at epoch %d, batch %d%n", resume, start.epoch(), start.batch());
         }
         stderr.printf("train: %s (%s, %s, %s init, %s, %s schedule), %,d parameters, batch %d, %d epochs, seed %d%n",
-                config.shape(), config.activation(), config.loss(), config.init(), adam, config.schedule(),
+                config.shape(), config.activation(), config.loss(), config.init(), optimizer, config.schedule(),
                 network.parameterCount(), config.batchSize(), config.epochs(), config.seed());
         stderr.flush();
 
@@ -188,7 +204,7 @@ public final class TrainCommand implements Callable<Integer> {
 
             @Override
             public void resumable(Progress at) {
-                saveCheckpoint(checkpointFile, network, config, adam, at, checksums);
+                saveCheckpoint(checkpointFile, network, config, optimizer, at, checksums);
             }
         };
 
@@ -202,7 +218,7 @@ public final class TrainCommand implements Callable<Integer> {
                         + ")" + keepLastGood(checkpointFile));
             }
             if (outcome.stopped()) {
-                saveCheckpoint(checkpointFile, network, config, adam, outcome.progress(), checksums);
+                saveCheckpoint(checkpointFile, network, config, optimizer, outcome.progress(), checksums);
                 stderr.printf("interrupted at epoch %d, batch %d: saved %s; continue with: nn train --resume %s%n",
                         outcome.progress().epoch(), outcome.progress().batch(), checkpointFile, checkpointFile);
                 stderr.flush();
@@ -237,10 +253,10 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private static void saveCheckpoint(Path file, Network network, TrainingConfig config, Adam adam, Progress at,
-                                       Map<String, String> checksums) {
+    private static void saveCheckpoint(Path file, Network network, TrainingConfig config, Optimizer optimizer,
+                                       Progress at, Map<String, String> checksums) {
         try {
-            CheckpointIO.save(file, network, config, adam.state(), at, checksums);
+            CheckpointIO.save(file, network, config, optimizer.state(), at, checksums);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -249,8 +265,9 @@ public final class TrainCommand implements Callable<Integer> {
     /** With --resume the run's settings come from the checkpoint: a flag that would change them is a mistake. */
     private void rejectTrainingFlags() {
         var parsed = spec.commandLine().getParseResult();
-        for (String flag : List.of("--layers", "--hidden", "--activation", "--loss", "--init", "--optimizer", "--lr",
-                "--schedule", "--beta1", "--beta2", "--epsilon", "--batch-size", "--epochs", "--seed")) {
+        for (String flag : List.of("--config", "--layers", "--hidden", "--activation", "--loss", "--init",
+                "--optimizer", "--lr", "--schedule", "--beta1", "--beta2", "--epsilon", "--momentum", "--batch-size",
+                "--epochs", "--seed")) {
             if (parsed.hasMatchedOption(flag)) {
                 throw new IllegalArgumentException("--resume continues a run with its own settings; " + flag
                         + " cannot change them (start a new run instead)");
@@ -264,19 +281,34 @@ public final class TrainCommand implements Callable<Integer> {
         return checksums;
     }
 
-    private List<Integer> layerSizes(TrainTest dataset) {
+    /** Defaults, then the --config file, then the flags given. */
+    private TrainingConfig settings(TrainTest dataset, ConfigFile file) {
         var parsed = spec.commandLine().getParseResult();
-        if (parsed.hasMatchedOption("--layers") && parsed.hasMatchedOption("--hidden")) {
+        Map<String, Object> given = new LinkedHashMap<>();
+        Object[][] flags = {{"--layers", "layers", layers}, {"--hidden", "hidden", hidden},
+                {"--activation", "activation", activation}, {"--loss", "loss", loss}, {"--init", "init", init},
+                {"--optimizer", "optimizer", optimizer}, {"--lr", "learningRate", learningRate},
+                {"--schedule", "schedule", schedule}, {"--beta1", "beta1", beta1}, {"--beta2", "beta2", beta2},
+                {"--epsilon", "epsilon", epsilon}, {"--momentum", "momentum", momentum},
+                {"--batch-size", "batchSize", batchSize}, {"--epochs", "epochs", epochs}, {"--seed", "seed", seed}};
+        for (Object[] flag : flags) {
+            if (parsed.hasMatchedOption((String) flag[0])) {
+                given.put((String) flag[1], flag[2]);
+            }
+        }
+        if (given.containsKey("layers") && given.containsKey("hidden")) {
             throw new IllegalArgumentException("--layers and --hidden: give one or the other, not both");
         }
-        if (layers != null) {
-            return layers;
-        }
-        List<Integer> sizes = new ArrayList<>();
-        sizes.add(dataset.train().features());
-        sizes.addAll(hidden);
-        sizes.add(dataset.train().classes());
-        return sizes;
+        ConfigFile base = given.containsKey("layers") || given.containsKey("hidden")
+                ? file.without("layers", "hidden") : file;
+        String source = configFile == null ? "flags" : "--config " + configFile;
+        return base.resolve(given, hiddenSizes -> {
+            List<Integer> sizes = new ArrayList<>();
+            sizes.add(dataset.train().features());
+            sizes.addAll(hiddenSizes);
+            sizes.add(dataset.train().classes());
+            return sizes;
+        }, Optimizers::defaultLearningRate, source);
     }
 
     private static void requireWritableTarget(String flag, Path file) {

@@ -26,11 +26,11 @@ public final class TrainDefaults implements IDefaultValueProvider {
             case "--loss" -> d.loss();
             case "--init" -> d.init();
             case "--optimizer" -> d.optimizer();
-            case "--lr" -> String.valueOf(d.learningRate());
             case "--schedule" -> d.schedule();
             case "--beta1" -> String.valueOf(d.beta1());
             case "--beta2" -> String.valueOf(d.beta2());
             case "--epsilon" -> String.valueOf(d.epsilon());
+            case "--momentum" -> String.valueOf(d.momentum());
             case "--batch-size" -> String.valueOf(d.batchSize());
             case "--epochs" -> String.valueOf(d.epochs());
             case "--seed" -> String.valueOf(d.seed());

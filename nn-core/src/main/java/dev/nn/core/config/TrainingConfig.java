@@ -3,10 +3,13 @@ package dev.nn.core.config;
 import dev.nn.core.activation.Activation;
 import dev.nn.core.init.Initializer;
 import dev.nn.core.loss.Loss;
+import dev.nn.core.optim.Optimizers;
 import dev.nn.core.optim.Schedule;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Everything that determines a training run: the network's shape and parts, the optimiser's settings, the
@@ -14,15 +17,17 @@ import java.util.Locale;
  * bit-identical weights. Recorded in every model file.
  *
  * @param layers sizes from input to output, e.g. [784, 16, 16, 10]
- * @param activation hidden layers' activation ({@link Activation#id()})
+ * @param activation the hidden layers' activation ({@link Activation#id()}), or one per hidden layer separated by
+ *     commas, e.g. {@code relu,tanh}; the output layer's logits always go to the loss's softmax
  * @param loss the loss ({@link Loss#id()})
  * @param init the weight initialiser ({@link Initializer#id()})
- * @param optimizer the optimiser's name
+ * @param optimizer the optimiser ({@link Optimizers#ids()})
  * @param learningRate step size (the base rate when a schedule moves it)
  * @param schedule how the learning rate moves over the run ({@link Schedule#id()})
  * @param beta1 Adam's first-moment decay
  * @param beta2 Adam's second-moment decay
  * @param epsilon Adam's ε
+ * @param momentum the momentum optimiser's μ
  * @param batchSize samples per mini-batch
  * @param epochs passes over the training set
  * @param seed the one seed all randomness flows from (initial weights, shuffling)
@@ -30,11 +35,11 @@ import java.util.Locale;
  */
 public record TrainingConfig(List<Integer> layers, String activation, String loss, String init, String optimizer,
                              float learningRate, String schedule, float beta1, float beta2, float epsilon,
-                             int batchSize, int epochs, long seed, int threads) {
+                             float momentum, int batchSize, int epochs, long seed, int threads) {
 
     /** The defaults: the 3Blue1Brown network 784-16-16-10 with ReLU, softmax + CCE, He init and Adam. */
     public static final TrainingConfig DEFAULT = new TrainingConfig(List.of(784, 16, 16, 10), "relu", "cce", "he",
-            "adam", 2e-3f, "cosine", 0.9f, 0.999f, 1e-8f, 32, 20, 1, 1);
+            "adam", 2e-3f, "cosine", 0.9f, 0.999f, 1e-8f, 0.9f, 32, 20, 1, 1);
 
     /** Copies the layer list, so the record stays immutable. */
     public TrainingConfig {
@@ -54,21 +59,38 @@ public record TrainingConfig(List<Integer> layers, String activation, String los
                 throw invalid("layers", "--layers", "sizes must be positive, got " + layers);
             }
         }
-        nameOf("activation", "--activation", () -> Activation.byId(activation));
+        nameOf("activation", "--activation", this::hiddenActivations);
         nameOf("loss", "--loss", () -> Loss.byId(loss));
         nameOf("init", "--init", () -> Initializer.byId(init));
-        if (optimizer == null || !optimizer.toLowerCase(Locale.ROOT).equals("adam")) {
-            throw invalid("optimizer", "--optimizer", "must be adam, got " + optimizer);
-        }
         positive("learningRate", "--lr", learningRate);
         nameOf("schedule", "--schedule", () -> Schedule.byId(schedule));
         fraction("beta1", "--beta1", beta1);
         fraction("beta2", "--beta2", beta2);
         positive("epsilon", "--epsilon", epsilon);
+        fraction("momentum", "--momentum", momentum);
         atLeast("batchSize", "--batch-size", batchSize, 1);
         atLeast("epochs", "--epochs", epochs, 1);
         atLeast("threads", "--threads", threads, 1);
+        nameOf("optimizer", "--optimizer", () -> Optimizers.create(this));
         return this;
+    }
+
+    /**
+     * The activation of each hidden layer: {@link #activation()} once per hidden layer, or its comma-separated
+     * list, which must then name one per hidden layer.
+     */
+    public List<Activation> hiddenActivations() {
+        List<Activation> named = Arrays.stream(activation.split(",", -1)).map(String::strip).map(Activation::byId)
+                .toList();
+        int hidden = layers.size() - 2;
+        if (named.size() == 1) {
+            return Collections.nCopies(hidden, named.getFirst());
+        }
+        if (named.size() != hidden) {
+            throw new IllegalArgumentException("names " + named.size() + " activations for " + hidden
+                    + " hidden layers; give one for all or one per hidden layer");
+        }
+        return named;
     }
 
     /** The input size: the first of {@link #layers()}. */
@@ -89,12 +111,12 @@ public record TrainingConfig(List<Integer> layers, String activation, String los
     /** A copy with other layer sizes. */
     public TrainingConfig withLayers(List<Integer> newLayers) {
         return new TrainingConfig(newLayers, activation, loss, init, optimizer, learningRate, schedule,
-                beta1, beta2, epsilon, batchSize, epochs, seed, threads);
+                beta1, beta2, epsilon, momentum, batchSize, epochs, seed, threads);
     }
 
-    private static void nameOf(String field, String flag, Runnable lookup) {
+    private static void nameOf(String field, String flag, Supplier<?> lookup) {
         try {
-            lookup.run();
+            lookup.get();
         } catch (IllegalArgumentException | NullPointerException e) {
             throw invalid(field, flag, e.getMessage() == null ? "is missing" : e.getMessage());
         }

@@ -13,16 +13,18 @@ public interface Initializer {
     /** Fills {@code weights} (out×in) for a layer with {@code fanIn} inputs and {@code fanOut} outputs. */
     void initialize(float[] weights, int fanIn, int fanOut, Rng rng);
 
-    /** The initialiser named {@code id}: {@code he}. */
+    /** The initialiser named {@code id}: {@code he}, {@code glorot} or {@code uniform}. */
     static Initializer byId(String id) {
         return switch (id.toLowerCase(Locale.ROOT)) {
             case HeNormal.ID -> new HeNormal();
+            case GlorotUniform.ID -> new GlorotUniform();
+            case UniformFanIn.ID -> new UniformFanIn();
             default -> throw new IllegalArgumentException("unknown initialiser '" + id + "' (known: " + ids() + ")");
         };
     }
 
     /** The known names, comma-separated. */
     static String ids() {
-        return HeNormal.ID;
+        return HeNormal.ID + ", " + GlorotUniform.ID + ", " + UniformFanIn.ID;
     }
 }

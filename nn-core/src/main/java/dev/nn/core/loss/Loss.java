@@ -2,6 +2,7 @@ package dev.nn.core.loss;
 
 import dev.nn.core.tensor.Matrix;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -21,16 +22,44 @@ public interface Loss {
     /** Replaces the logits by the predicted class probabilities and returns the SUM of the samples' losses. */
     float evaluate(Matrix logits, int[] labels);
 
-    /** The loss named {@code id}: {@code cce} (softmax with categorical cross-entropy). */
+    /** One sample's loss for the given logits, in double precision: the reference of gradient checks. */
+    double referenceLoss(double[] logits, int label);
+
+    /** The loss named {@code id}: {@code cce} (softmax + cross-entropy) or {@code mse} (softmax + squared error). */
     static Loss byId(String id) {
         return switch (id.toLowerCase(Locale.ROOT)) {
             case SoftmaxCrossEntropy.ID -> new SoftmaxCrossEntropy();
+            case SoftmaxSquaredError.ID -> new SoftmaxSquaredError();
             default -> throw new IllegalArgumentException("unknown loss '" + id + "' (known: " + ids() + ")");
         };
     }
 
     /** The known names, comma-separated. */
     static String ids() {
-        return SoftmaxCrossEntropy.ID;
+        return SoftmaxCrossEntropy.ID + ", " + SoftmaxSquaredError.ID;
+    }
+
+    /** Checks that every label names an output column; an IllegalArgumentException names the first that does not. */
+    static void requireLabels(int[] labels, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            if (labels[r] < 0 || labels[r] >= cols) {
+                throw new IllegalArgumentException("label " + labels[r] + " outside 0.." + (cols - 1));
+            }
+        }
+    }
+
+    /** softmax(z) in double, shifted by the maximum like the float kernel. */
+    static double[] referenceSoftmax(double[] z) {
+        double max = Arrays.stream(z).max().orElseThrow();
+        double[] p = new double[z.length];
+        double sum = 0;
+        for (int j = 0; j < z.length; j++) {
+            p[j] = Math.exp(z[j] - max);
+            sum += p[j];
+        }
+        for (int j = 0; j < z.length; j++) {
+            p[j] /= sum;
+        }
+        return p;
     }
 }

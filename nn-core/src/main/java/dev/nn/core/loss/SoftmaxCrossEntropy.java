@@ -3,6 +3,8 @@ package dev.nn.core.loss;
 import dev.nn.core.tensor.Matrix;
 import dev.nn.simd.Kernels;
 
+import java.util.Arrays;
+
 /**
  * Softmax fused with categorical cross-entropy. Per sample with logits z and label y:
  * L = log Σⱼ exp(zⱼ) − z_y (computed with the maximum subtracted, so it never overflows), and
@@ -36,18 +38,25 @@ public final class SoftmaxCrossEntropy implements Loss {
         return softmaxRows(logits, labels);
     }
 
+    @Override
+    public double referenceLoss(double[] logits, int label) {
+        double max = Arrays.stream(logits).max().orElseThrow();
+        double sum = 0;
+        for (double z : logits) {
+            sum += Math.exp(z - max);
+        }
+        return max + Math.log(sum) - logits[label];
+    }
+
     /** Turns each row into probabilities and returns Σ (log-sum-exp − z_label). */
     private static float softmaxRows(Matrix logits, int[] labels) {
         float[] z = logits.data();
         int cols = logits.cols();
+        Loss.requireLabels(labels, logits.rows(), cols);
         float total = 0;
         for (int r = 0; r < logits.rows(); r++) {
             int row = r * cols;
-            int label = labels[r];
-            if (label < 0 || label >= cols) {
-                throw new IllegalArgumentException("label " + label + " outside 0.." + (cols - 1));
-            }
-            float target = z[row + label];
+            float target = z[row + labels[r]];
             total += Kernels.softmax(z, row, cols) - target;
         }
         return total;

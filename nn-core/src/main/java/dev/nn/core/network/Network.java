@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A multilayer perceptron: dense layers with the configured activation between them and raw logits out (the
+ * A multilayer perceptron: dense layers with the configured activations between them and raw logits out (the
  * loss applies softmax). Forward and backward passes reuse the layers' buffers; nothing is allocated per batch.
  */
 public final class Network {
@@ -42,12 +42,12 @@ public final class Network {
     /** A network of the configured shape with zero weights (to be filled from a model file). */
     public static Network of(TrainingConfig config) {
         List<Integer> sizes = config.layers();
-        Activation hidden = Activation.byId(config.activation());
+        List<Activation> hidden = config.hiddenActivations();
         List<Dense> layers = new ArrayList<>();
         for (int i = 0; i + 1 < sizes.size(); i++) {
             boolean last = i + 2 == sizes.size();
             layers.add(new Dense("layer" + (i + 1), sizes.get(i), sizes.get(i + 1),
-                    last ? Activation.IDENTITY : hidden));
+                    last ? Activation.IDENTITY : hidden.get(i)));
         }
         return new Network(layers);
     }
@@ -105,10 +105,19 @@ public final class Network {
 
     /** Back-propagates dLoss/dlogits (overwritten) into every parameter's gradient. */
     public void backward(Matrix gradLogits) {
+        backward(gradLogits, false);
+    }
+
+    /**
+     * Back-propagates dLoss/dlogits (overwritten) into every parameter's gradient and, when
+     * {@code inputGradient} is set, returns dLoss/dinput (the first layer's buffer); otherwise returns null.
+     */
+    public Matrix backward(Matrix gradLogits, boolean inputGradient) {
         Matrix grad = gradLogits;
         for (int i = layers.size() - 1; i >= 0; i--) {
-            grad = layers.get(i).backward(grad, i > 0);
+            grad = layers.get(i).backward(grad, i > 0 || inputGradient);
         }
+        return grad;
     }
 
     @Override

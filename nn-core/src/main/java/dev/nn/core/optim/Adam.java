@@ -77,10 +77,7 @@ public final class Adam implements Optimizer {
 
     @Override
     public void setLearningRate(float learningRate) {
-        if (!(learningRate >= 0) || Float.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate must be a finite number >= 0, got " + learningRate);
-        }
-        this.learningRate = learningRate;
+        this.learningRate = Optimizers.checkedRate(learningRate);
     }
 
     @Override

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TrainerTest {
 
     static final TrainingConfig CONFIG = new TrainingConfig(List.of(30, 12, 8, 3), "relu", "cce", "he", "adam",
-            2e-3f, "cosine", 0.9f, 0.999f, 1e-8f, 16, 3, 99, 1);
+            2e-3f, "cosine", 0.9f, 0.999f, 1e-8f, 0.9f, 16, 3, 99, 1);
 
     static Network train(TrainingConfig config, Dataset train, Dataset test) {
         Rng rng = new Rng(config.seed());
@@ -52,7 +52,7 @@ class TrainerTest {
             assertTrue(Arrays.equals(first.get(i), second.get(i)), "parameter group " + i + " differs");
         }
         TrainingConfig otherSeed = new TrainingConfig(CONFIG.layers(), "relu", "cce", "he", "adam", 2e-3f, "cosine",
-                0.9f, 0.999f, 1e-8f, 16, 3, 100, 1);
+                0.9f, 0.999f, 1e-8f, 0.9f, 16, 3, 100, 1);
         assertFalse(Arrays.equals(first.getFirst(), weights(train(otherSeed, train, test)).getFirst()));
     }
 

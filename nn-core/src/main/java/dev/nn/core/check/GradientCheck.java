@@ -1,0 +1,156 @@
+package dev.nn.core.check;
+
+import dev.nn.core.layer.Parameter;
+import dev.nn.core.loss.Loss;
+import dev.nn.core.network.Network;
+import dev.nn.core.random.Rng;
+import dev.nn.core.tensor.Matrix;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Checks backprop against central finite differences, group by group (each layer's weights and bias, and the
+ * input).
+ *
+ * <p><b>Precision.</b> The gradient under test is the production one, computed in float. The finite differences
+ * are taken in double on a {@link ReferenceNetwork}: (L(θ+h) − L(θ−h))/2h with h = 1e-5 has truncation error
+ * h²·|L'''|/6 ≈ 1e-11 and rounding error ε_double·|L|/h ≈ 1e-11, far under float's noise, so what remains is
+ * backprop's own float rounding, or a bug. Each entry's error is
+ * |backprop − numeric| / max(|backprop|, |numeric|, {@link #FLOOR}·(the group's largest |numeric|), {@link #NOISE}):
+ * relative for ordinary entries, absolute (on the group's scale) for entries that cancel to near zero, whose
+ * rounding follows their terms' size, not their own. The bound is in {@link #tolerance}.
+ *
+ * <p><b>Kinks.</b> ReLU-like units are not differentiable at 0: when a nudge of ±h moves any unit across its kink,
+ * the finite difference is meaningless there, so that entry is skipped and counted.
+ */
+public final class GradientCheck {
+
+    /** The finite-difference step. */
+    public static final double STEP = 1e-5;
+    /** Entries smaller than this fraction of their group's largest are judged by absolute error. */
+    public static final double FLOOR = 1e-2;
+    /** Below this size an entry is judged by absolute error too: the finite difference's own error is ~1e-11. */
+    public static final double NOISE = 1e-8;
+
+    /** One group's outcome: entries checked, entries skipped at a kink, max and median relative error. */
+    public record Group(String name, int checked, int skipped, double maxError, double medianError,
+                        boolean passed) {
+    }
+
+    /** All groups' outcomes and the tolerance they were held to. */
+    public record Result(List<Group> groups, double tolerance) {
+
+        /** Whether every group passed. */
+        public boolean passed() {
+            return groups.stream().allMatch(Group::passed);
+        }
+    }
+
+    private GradientCheck() {
+    }
+
+    /**
+     * The tolerance for a network with these layers and batch size. A float sum of K terms has a relative error
+     * of at most γ_K ≈ K·u in the worst case and, with rounding errors that behave as independent, of about
+     * √K·u with high probability (Higham &amp; Mary, "A New Approach to Probabilistic Rounding Error Analysis",
+     * 2019); u = 2⁻²⁴. A gradient passes through one such sum per layer and one for the batch mean, so with
+     * K the widest layer or the batch: (layers + 1)·√K·u, divided by {@link #FLOOR} because errors are measured
+     * on a hundredth of the group's scale at worst. For 1–4 layers of widths up to 17 it is 1e-4 at most (largest
+     * error seen in 4,000 random groups: 5e-5); for 784-16-16-10 on 8 images, 7e-4. Bugs give errors near 1.
+     */
+    public static double tolerance(Network network, int rows) {
+        int widest = rows;
+        for (var layer : network.layers()) {
+            widest = Math.max(widest, Math.max(layer.inputSize(), layer.outputSize()));
+        }
+        double u = Math.ulp(1f) / 2;
+        return (network.layers().size() + 1) * Math.sqrt(widest) * u / FLOOR;
+    }
+
+    /**
+     * Checks {@code network}'s gradient of {@code loss} on a batch ({@code rows} samples of {@code input},
+     * with {@code labels}); for groups larger than {@code perGroup} entries, that many chosen by {@code rng}.
+     * The network's parameter gradients are overwritten; its weights are left as they were.
+     */
+    public static Result check(Network network, Loss loss, Matrix input, int[] labels, int perGroup, Rng rng) {
+        int rows = input.rows();
+        network.prepare(rows);
+        Matrix logits = network.forward(input);
+        loss.forwardBackward(logits, labels);
+        Matrix inputGradient = network.backward(logits, true);
+
+        List<float[]> analytic = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Parameter p : network.parameters()) {
+            analytic.add(p.grad().clone());
+            names.add(p.name());
+        }
+        analytic.add(Arrays.copyOf(inputGradient.data(), rows * input.cols()));
+        names.add("input");
+
+        ReferenceNetwork reference = new ReferenceNetwork(network, loss, input.data(), rows, labels);
+        reference.meanLoss();
+        long signature = reference.kinkSignature();
+        double tolerance = tolerance(network, rows);
+        List<Group> groups = new ArrayList<>();
+        double[][] parameters = reference.parameters();
+        for (int g = 0; g < parameters.length; g++) {
+            double[] values = parameters[g];
+            int[] entries = choose(values.length, perGroup, rng);
+            double[] numeric = new double[entries.length];
+            boolean[] kink = new boolean[entries.length];
+            double largest = 0;
+            for (int e = 0; e < entries.length; e++) {
+                int i = entries[e];
+                double original = values[i];
+                values[i] = original + STEP;
+                double plus = reference.meanLoss();
+                boolean crossed = reference.kinkSignature() != signature;
+                values[i] = original - STEP;
+                double minus = reference.meanLoss();
+                crossed |= reference.kinkSignature() != signature;
+                values[i] = original;
+                numeric[e] = (plus - minus) / (2 * STEP);
+                kink[e] = crossed;
+                largest = Math.max(largest, Math.abs(numeric[e]));
+            }
+            groups.add(compare(names.get(g), analytic.get(g), entries, numeric, kink, largest, tolerance));
+        }
+        return new Result(groups, tolerance);
+    }
+
+    private static Group compare(String name, float[] analytic, int[] entries, double[] numeric, boolean[] kink,
+                                 double largest, double tolerance) {
+        double floor = Math.max(FLOOR * largest, NOISE);
+        double[] errors = new double[entries.length];
+        int checked = 0;
+        for (int e = 0; e < entries.length; e++) {
+            if (kink[e]) {
+                continue;
+            }
+            double a = analytic[entries[e]];
+            double n = numeric[e];
+            errors[checked++] = Math.abs(a - n) / Math.max(Math.max(Math.abs(a), Math.abs(n)), floor);
+        }
+        double[] measured = Arrays.copyOf(errors, checked);
+        Arrays.sort(measured);
+        double max = checked == 0 ? 0 : measured[checked - 1];
+        double median = checked == 0 ? 0 : measured[checked / 2];
+        return new Group(name, checked, entries.length - checked, max, median, max <= tolerance);
+    }
+
+    /** All of 0..n-1 when n ≤ limit, else {@code limit} distinct ones, sorted. */
+    private static int[] choose(int n, int limit, Rng rng) {
+        int[] all = new int[n];
+        Arrays.setAll(all, i -> i);
+        if (n <= limit) {
+            return all;
+        }
+        rng.shuffle(all);
+        int[] chosen = Arrays.copyOf(all, limit);
+        Arrays.sort(chosen);
+        return chosen;
+    }
+}
