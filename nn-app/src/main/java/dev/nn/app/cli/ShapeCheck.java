@@ -2,6 +2,9 @@ package dev.nn.app.cli;
 
 import dev.nn.core.data.Dataset;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** Whether a network's input and output sizes suit a dataset, as one line naming what does not fit. */
 public final class ShapeCheck {
 
@@ -21,5 +24,14 @@ public final class ShapeCheck {
             throw new IllegalArgumentException(subject + " has " + outputs + " outputs, but the data has "
                     + data.classes() + " classes");
         }
+    }
+
+    /** The layer sizes for hidden layers {@code hidden} on {@code data}: its features in, its classes out. */
+    public static List<Integer> layersFor(Dataset data, List<Integer> hidden) {
+        List<Integer> sizes = new ArrayList<>();
+        sizes.add(data.features());
+        sizes.addAll(hidden);
+        sizes.add(data.classes());
+        return sizes;
     }
 }

@@ -22,7 +22,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,12 +136,7 @@ public final class GradcheckCommand implements Callable<Integer> {
         given.put("loss", loss);
         given.put("init", init);
         given.put("seed", seed);
-        return ConfigFile.none().resolve(given, sizes -> {
-            List<Integer> all = new ArrayList<>();
-            all.add(test.features());
-            all.addAll(sizes);
-            all.add(test.classes());
-            return all;
-        }, Optimizers::defaultLearningRate, "flags").validate();
+        return ConfigFile.none().resolve(given, sizes -> ShapeCheck.layersFor(test, sizes),
+                Optimizers::defaultLearningRate, "flags").validate();
     }
 }

@@ -37,7 +37,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -302,13 +301,8 @@ public final class TrainCommand implements Callable<Integer> {
         ConfigFile base = given.containsKey("layers") || given.containsKey("hidden")
                 ? file.without("layers", "hidden") : file;
         String source = configFile == null ? "flags" : "--config " + configFile;
-        return base.resolve(given, hiddenSizes -> {
-            List<Integer> sizes = new ArrayList<>();
-            sizes.add(dataset.train().features());
-            sizes.addAll(hiddenSizes);
-            sizes.add(dataset.train().classes());
-            return sizes;
-        }, Optimizers::defaultLearningRate, source);
+        return base.resolve(given, hiddenSizes -> ShapeCheck.layersFor(dataset.train(), hiddenSizes),
+                Optimizers::defaultLearningRate, source);
     }
 
     private static void requireWritableTarget(String flag, Path file) {
