@@ -5,7 +5,10 @@ import dev.nn.app.cli.VersionProvider;
 import dev.nn.app.commands.EvalCommand;
 import dev.nn.app.commands.GradcheckCommand;
 import dev.nn.app.commands.InfoCommand;
+import dev.nn.app.commands.PlayCommand;
+import dev.nn.app.commands.PredictCommand;
 import dev.nn.app.commands.TrainCommand;
+import dev.nn.app.commands.TuneCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +17,9 @@ import java.io.PrintWriter;
 /** The {@code nn} command: a neural-network trainer for MNIST and any IDX data. */
 @Command(name = "nn", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train, evaluate and inspect multilayer perceptrons on MNIST and any IDX data.",
-        subcommands = {TrainCommand.class, EvalCommand.class, GradcheckCommand.class, InfoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, PlayCommand.class, TuneCommand.class,
+                GradcheckCommand.class,
+                InfoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (a missing or malformed file, an I/O error)",
                 "2:usage error (an unknown flag, a bad flag value)",

@@ -2,15 +2,39 @@ package dev.nn.app.cli;
 
 import dev.nn.mnist.IdxDatasets;
 import dev.nn.mnist.TrainTest;
+import dev.nn.mnist.Xor;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
-/** Loads the data a command works on: the folder given with {@code --data}, else the bundled MNIST. */
+/**
+ * Loads the data a command works on: the folder given with {@code --data}, a built-in dataset named with
+ * {@code --dataset} ({@code mnist}, the default, or {@code xor}).
+ */
 public final class DataLoader {
 
     private DataLoader() {
+    }
+
+    /** The built-in datasets' names. */
+    public static final String BUILT_IN = "mnist, xor";
+
+    /** Loads {@code dir} or else the built-in dataset {@code name} (null: mnist), saying which on {@code err}. */
+    public static TrainTest load(Path dir, String name, PrintWriter err) throws IOException {
+        if (name != null && dir != null) {
+            throw new IllegalArgumentException("--data and --dataset: give one or the other, not both");
+        }
+        if (name == null || name.equals("mnist")) {
+            return load(dir, err);
+        }
+        if (!name.equals("xor")) {
+            throw new IllegalArgumentException("--dataset: unknown dataset '" + name + "' (known: " + BUILT_IN + ")");
+        }
+        TrainTest xor = Xor.trainTest();
+        err.printf("data: XOR, %,d training samples (the 4 points, repeated) and 4 test samples%n",
+                xor.train().size());
+        return xor;
     }
 
     /** Loads {@code dir}, or the bundled MNIST when {@code dir} is null, saying so on {@code err}. */

@@ -3,7 +3,11 @@ package dev.nn.app.commands;
 import dev.nn.app.cli.DataLoader;
 import dev.nn.app.cli.ShapeCheck;
 import dev.nn.app.cli.SimdOption;
+import dev.nn.app.plot.ChartFiles;
+import dev.nn.app.plot.ConfusionPlot;
+import dev.nn.app.plot.WeightImages;
 import dev.nn.core.data.Dataset;
+import dev.nn.core.layer.Dense;
 import dev.nn.core.loss.Loss;
 import dev.nn.core.metrics.Evaluation;
 import dev.nn.core.metrics.Evaluator;
@@ -25,15 +29,27 @@ import java.util.concurrent.Callable;
                 + " confusion matrix.",
         footerHeading = "%nExamples:%n",
         footer = {"  nn eval --model model.json",
+                "  nn eval --model model.json --plot confusion.png --weights-plot weights.png",
                 "  nn eval --model fashion.json --data ../shared/datasets/fashion-mnist"})
 public final class EvalCommand implements Callable<Integer> {
 
     @Option(names = {"-m", "--model"}, paramLabel = "FILE", required = true, description = "The model file.")
     Path model;
 
+    @Option(names = "--dataset", paramLabel = "NAME",
+            description = "A built-in dataset instead of --data: mnist (the bundled MNIST) or xor.")
+    String datasetName;
+
     @Option(names = "--data", paramLabel = "DIR",
             description = "Folder with the IDX files whose test set to use (default: the bundled MNIST).")
     Path data;
+
+    @Option(names = "--plot", paramLabel = "FILE", description = "Also draw the confusion matrix to this .png or .svg.")
+    Path plot;
+
+    @Option(names = "--weights-plot", paramLabel = "FILE",
+            description = "Also draw the first layer's weights, one image per hidden neuron, to this .png or .svg.")
+    Path weightsPlot;
 
     @Mixin
     SimdOption simd;
@@ -45,8 +61,10 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         simd.apply();
         PrintWriter out = spec.commandLine().getOut();
+        ChartFiles.requirePlotFile("--plot", plot);
+        ChartFiles.requirePlotFile("--weights-plot", weightsPlot);
         Model loaded = ModelIO.load(model);
-        Dataset test = DataLoader.load(data, spec.commandLine().getErr()).test();
+        Dataset test = DataLoader.load(data, datasetName, spec.commandLine().getErr()).test();
         ShapeCheck.requireFits("--model " + model, loaded.network().inputSize(), loaded.network().outputSize(),
                 test);
         Evaluation e = new Evaluator(loaded.network(), Loss.byId(loaded.config().loss())).evaluate(test);
@@ -60,6 +78,19 @@ public final class EvalCommand implements Callable<Integer> {
         out.println();
         printConfusion(out, e);
         out.flush();
+        String title = loaded.config().shape() + " on " + test.name();
+        if (plot != null) {
+            ChartFiles.save(ConfusionPlot.chart("confusion matrix, " + title, e.confusion()), plot);
+            spec.commandLine().getErr().printf("plotted %s%n", plot);
+        }
+        if (weightsPlot != null) {
+            Dense first = loaded.network().layers().getFirst();
+            int side = (int) Math.round(Math.sqrt(first.inputSize()));
+            int height = side * side == first.inputSize() ? side : 1;
+            ChartFiles.save(WeightImages.chart("first layer's weights, " + title, first.weights(),
+                    first.outputSize(), height, first.inputSize() / height), weightsPlot);
+            spec.commandLine().getErr().printf("plotted %s%n", weightsPlot);
+        }
         return 0;
     }
 

@@ -7,6 +7,8 @@ import dev.nn.app.cli.Interruption;
 import dev.nn.app.cli.ShapeCheck;
 import dev.nn.app.cli.SimdOption;
 import dev.nn.app.cli.UserException;
+import dev.nn.app.plot.ChartFiles;
+import dev.nn.app.plot.TrainingCurves;
 import dev.nn.app.progress.ConsoleProgress;
 import dev.nn.core.Version;
 import dev.nn.core.config.TrainingConfig;
@@ -50,10 +52,11 @@ import java.util.concurrent.Callable;
                         + " on the bundled MNIST."},
         footerHeading = "%nExamples:%n",
         footer = {"  nn train                                  the default network on the bundled MNIST",
-                "  nn train --hidden 128 --epochs 15         784-128-10",
+                "  nn train --hidden 128 --epochs 15 --plot curves.png   784-128-10, with its training curves",
                 "  nn train --lr 3e-4 --beta1 0.93 --beta2 0.997 --seed 7 --out seed7.json",
                 "  nn train --activation sigmoid --loss mse --init glorot --optimizer sgd --lr 0.5",
                 "  nn train --config settings.json --epochs 5   settings from a file, one of them overridden",
+                "  nn train --dataset xor --out xor.json    the XOR problem, learnt to 100%",
                 "  nn train --data ../shared/datasets/fashion-mnist --hidden 256,128"})
 public final class TrainCommand implements Callable<Integer> {
 
@@ -115,6 +118,10 @@ public final class TrainCommand implements Callable<Integer> {
                     + " as well override it.")
     Path configFile;
 
+    @Option(names = "--dataset", paramLabel = "NAME",
+            description = "A built-in dataset instead of --data: mnist (the bundled MNIST) or xor.")
+    String datasetName;
+
     @Option(names = "--data", paramLabel = "DIR",
             description = "Folder with training and test IDX files (default: the bundled MNIST).")
     Path data;
@@ -132,6 +139,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Continue the run saved in this checkpoint, exactly where it stopped; its config is used.")
     Path resume;
 
+    @Option(names = "--plot", paramLabel = "FILE",
+            description = "Also draw the training curves (loss and accuracy per epoch) to this .png or .svg file.")
+    Path plot;
+
     @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")
     boolean noProgress;
 
@@ -147,6 +158,7 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         requireWritableTarget("--out", out);
+        ChartFiles.requirePlotFile("--plot", plot);
         Path checkpointFile = checkpoint != null ? checkpoint
                 : resume != null ? resume : out.resolveSibling(out.getFileName() + ".checkpoint");
         requireWritableTarget("--checkpoint", checkpointFile);
@@ -158,7 +170,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (resumed != null) {
             rejectTrainingFlags();
         }
-        TrainTest dataset = DataLoader.load(data, stderr);
+        TrainTest dataset = DataLoader.load(data, datasetName, stderr);
         Map<String, String> checksums = checksums(dataset);
         TrainingConfig config = resumed != null ? resumed.config() : settings(dataset, settingsFile).validate();
         ShapeCheck.requireFits("--layers " + config.shape(), config.inputSize(), config.outputSize(),
@@ -227,6 +239,11 @@ public final class TrainCommand implements Callable<Integer> {
             ModelIO.save(out, network, config, provenance(checksums, last));
             Files.deleteIfExists(checkpointFile);
             stdout.printf("test accuracy %.2f%%, test loss %.4f%n", 100 * last.testAccuracy(), last.testLoss());
+            if (plot != null) {
+                ChartFiles.save(TrainingCurves.chart(config.shape() + " on " + dataset.train().name(),
+                        outcome.history()), plot);
+                stderr.printf("plotted %s%n", plot);
+            }
             stderr.printf("saved %s; peak heap %d MB%n", out, HeapCheck.peakHeapBytes() >> 20);
             return 0;
         } finally {

@@ -3,6 +3,7 @@ package dev.nn.core.data;
 import dev.nn.core.tensor.Matrix;
 import dev.nn.simd.Kernels;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -85,6 +86,13 @@ public final class Dataset {
     /** The raw pixels of sample {@code i}, copied into {@code into[0..features)}. */
     public void pixels(int i, byte[] into) {
         System.arraycopy(samples, i * features, into, 0, features);
+    }
+
+    /** The first {@code n} samples (all of them when n ≥ size), sharing nothing with this dataset. */
+    public Dataset head(int n) {
+        int kept = Math.min(n, count);
+        return new Dataset(name + " (first " + kept + ")", Arrays.copyOf(samples, kept * features),
+                Arrays.copyOf(labels, kept), features, classes, checksums);
     }
 
     /** File name to content SHA-256 of the files this dataset came from. */

@@ -4,6 +4,7 @@ import dev.nn.core.activation.Activation;
 import dev.nn.core.tensor.Matrix;
 import dev.nn.simd.Kernels;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -64,6 +65,11 @@ public class Dense implements Layer {
     /** The biases, one per output. Live, not a copy. */
     public float[] bias() {
         return bias;
+    }
+
+    /** The first row of the last forward pass's output: this layer's activations for a one-sample batch. */
+    public float[] lastOutput() {
+        return Arrays.copyOf(output.data(), out);
     }
 
     @Override

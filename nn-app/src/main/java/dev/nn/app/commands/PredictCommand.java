@@ -1,0 +1,107 @@
+package dev.nn.app.commands;
+
+import dev.nn.app.cli.DataLoader;
+import dev.nn.app.cli.ShapeCheck;
+import dev.nn.app.cli.SimdOption;
+import dev.nn.app.terminal.DigitArt;
+import dev.nn.core.data.Dataset;
+import dev.nn.core.model.Model;
+import dev.nn.core.model.ModelIO;
+import dev.nn.core.network.Predictor;
+import dev.nn.mnist.digits.ImageFiles;
+import dev.nn.mnist.digits.MnistForm;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code nn predict}: the digit a model sees in pictures or in test records, with its probabilities. */
+@Command(name = "predict", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = {"Predict the digit in pictures (PNG, JPEG, GIF, BMP or PGM, any size, dark or light"
+                + " background) or in test records of the data, and print the probabilities.",
+                "Pictures are put in MNIST's form first: ink fitted into 20×20, centred by mass in 28×28."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  nn predict --model model.json seven.png three.pgm",
+                "  nn predict --model model.json --index 0,1,2 --show     the first test images, drawn"})
+public final class PredictCommand implements Callable<Integer> {
+
+    @Option(names = {"-m", "--model"}, paramLabel = "FILE", required = true, description = "The model file.")
+    Path model;
+
+    @Parameters(paramLabel = "IMAGE", arity = "0..*", description = "Picture files.")
+    List<Path> images = List.of();
+
+    @Option(names = "--index", split = ",", paramLabel = "N",
+            description = "Test records to predict, by position from 0 (from --data, --dataset or the bundled MNIST).")
+    List<Integer> indices = List.of();
+
+    @Option(names = "--dataset", paramLabel = "NAME", description = "A built-in dataset for --index: mnist or xor.")
+    String datasetName;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the IDX files for --index.")
+    Path data;
+
+    @Option(names = "--show", description = "Also draw each input as the network sees it (28×28, half blocks).")
+    boolean show;
+
+    @Mixin
+    SimdOption simd;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        simd.apply();
+        if (images.isEmpty() && indices.isEmpty()) {
+            throw new IllegalArgumentException("give IMAGE files or --index N,... (see nn predict --help)");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Model loaded = ModelIO.load(model);
+        Predictor predictor = new Predictor(loaded.network());
+        int inputs = loaded.network().inputSize();
+        boolean colour = show && System.console() != null && System.console().isTerminal();
+        for (Path image : images) {
+            if (inputs != MnistForm.SIDE * MnistForm.SIDE) {
+                throw new IllegalArgumentException("--model " + model + " takes " + inputs
+                        + " values per sample; pictures become 28×28 = 784");
+            }
+            byte[] pixels = MnistForm.of(ImageFiles.read(image));
+            report(out, image.toString(), pixels, predictor, colour);
+        }
+        if (!indices.isEmpty()) {
+            Dataset test = DataLoader.load(data, datasetName, spec.commandLine().getErr()).test();
+            ShapeCheck.requireFits("--model " + model, inputs, loaded.network().outputSize(), test);
+            byte[] pixels = new byte[test.features()];
+            for (int index : indices) {
+                if (index < 0 || index >= test.size()) {
+                    throw new IllegalArgumentException("--index " + index + ": the test set has records 0.."
+                            + (test.size() - 1));
+                }
+                test.pixels(index, pixels);
+                report(out, "test[" + index + "] (label " + test.label(index) + ")", pixels, predictor, colour);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void report(PrintWriter out, String name, byte[] pixels, Predictor predictor, boolean colour) {
+        float[] p = predictor.probabilities(pixels);
+        if (show && pixels.length == MnistForm.SIDE * MnistForm.SIDE) {
+            out.print(DigitArt.render(pixels, MnistForm.SIDE, MnistForm.SIDE, colour));
+        }
+        StringBuilder line = new StringBuilder(name).append(": ").append(Predictor.best(p)).append("  ");
+        for (int c = 0; c < p.length; c++) {
+            line.append(String.format(" %d:%5.1f%%", c, 100 * p[c]));
+        }
+        out.println(line);
+    }
+}

@@ -1,0 +1,239 @@
+package dev.nn.app.commands;
+
+import dev.nn.app.cli.DataLoader;
+import dev.nn.app.cli.ShapeCheck;
+import dev.nn.app.cli.SimdOption;
+import dev.nn.app.plot.ChartFiles;
+import dev.nn.app.tune.Axis;
+import dev.nn.app.tune.Ranking;
+import dev.nn.app.tune.Setting;
+import dev.nn.app.tune.Trial;
+import dev.nn.app.tune.TrialLog;
+import dev.nn.core.config.TrainingConfig;
+import dev.nn.core.data.Dataset;
+import dev.nn.core.loss.Loss;
+import dev.nn.core.network.Network;
+import dev.nn.core.optim.Optimizers;
+import dev.nn.core.random.Rng;
+import dev.nn.core.train.EpochStats;
+import dev.nn.core.train.Trainer;
+import dev.nn.core.train.TrainingListener;
+import dev.nn.mnist.TrainTest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** {@code nn tune}: grid or random search over hyper-parameters, several seeds each, in parallel, resumable. */
+@Command(name = "tune", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = {"Search learning rate, Adam's betas, batch size and hidden sizes: each setting is trained"
+                + " with several seeds, on all cores at once; a CSV row per trial is written as it ends, so an"
+                + " interrupted search continues when run again with the same --out. Ends with a ranked table"
+                + " (mean test accuracy over seeds) and, with --plot, a chart.",
+                "Values: a list (0.9,0.95) or a range START:STOP:STEP (0.85:0.95:0.01). Without a flag, the"
+                        + " nn train default is used."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  nn tune --lr 1e-4:9e-4:1e-4 --beta1 0.85:0.95:0.01 --beta2 0.991:0.999:0.001 --seeds 10 \\",
+                "          --epochs 1 --out seed-grid.csv --plot seed-grid.png        the seed project's grid",
+                "  nn tune --random 30 --lr 1e-4:1e-2 --hidden 16,16 --hidden 64 --seeds 3 --epochs 3",
+                "  nn tune --batch-size 16,32,64 --epochs 2 --train-limit 10000"})
+public final class TuneCommand implements Callable<Integer> {
+
+    @Option(names = "--lr", paramLabel = "VALUES", description = "Learning rates (random search: log-uniform).")
+    String lr;
+
+    @Option(names = "--beta1", paramLabel = "VALUES", description = "Adam's beta1 values.")
+    String beta1;
+
+    @Option(names = "--beta2", paramLabel = "VALUES", description = "Adam's beta2 values.")
+    String beta2;
+
+    @Option(names = "--batch-size", paramLabel = "VALUES", description = "Batch sizes.")
+    String batchSize;
+
+    @Option(names = "--hidden", paramLabel = "N,N", description = "Hidden sizes; repeat the flag for more shapes.")
+    List<String> hidden;
+
+    @Option(names = "--seeds", paramLabel = "N", defaultValue = "3", description = "Seeds per setting (1..N).")
+    int seeds;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "2", description = "Epochs per trial.")
+    int epochs;
+
+    @Option(names = "--random", paramLabel = "N",
+            description = "Random search: N settings drawn from the ranges instead of the full grid.")
+    Integer random;
+
+    @Option(names = "--train-limit", paramLabel = "N",
+            description = "Train on the first N training samples only (faster searches; test set unchanged).")
+    Integer trainLimit;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Trials run at once (default: the number of cores).")
+    Integer jobs;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", defaultValue = "tune.csv",
+            description = "The CSV of trials; an existing one is continued.")
+    Path out;
+
+    @Option(names = "--plot", paramLabel = "FILE", description = "Also draw the ranking to this .png or .svg.")
+    Path plot;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Settings shown in the table.")
+    int top;
+
+    @Option(names = "--dataset", paramLabel = "NAME", description = "A built-in dataset: mnist or xor.")
+    String datasetName;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the IDX files (default: bundled MNIST).")
+    Path data;
+
+    @Mixin
+    SimdOption simd;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        simd.apply();
+        ChartFiles.requirePlotFile("--plot", plot);
+        for (Object[] check : new Object[][]{{"--seeds", seeds}, {"--epochs", epochs}, {"--top", top}}) {
+            if ((int) check[1] < 1) {
+                throw new IllegalArgumentException(check[0] + " must be at least 1, got " + check[1]);
+            }
+        }
+        int workers = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+        if (workers < 1 || (random != null && random < 1) || (trainLimit != null && trainLimit < 1)) {
+            throw new IllegalArgumentException("--jobs, --random and --train-limit must be at least 1");
+        }
+        List<Setting> settings = settings();
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        TrainTest dataset = DataLoader.load(data, datasetName, stderr);
+        Dataset train = trainLimit == null ? dataset.train() : dataset.train().head(trainLimit);
+        Dataset test = dataset.test();
+        TrainingConfig base = new TrainingConfig(TrainingConfig.DEFAULT.layers(), "relu", "cce", "he", "adam",
+                TrainingConfig.DEFAULT.learningRate(), "cosine", 0.9f, 0.999f, 1e-8f, 0.9f, 32, epochs, 1, 1);
+        for (Setting s : settings) {
+            List<Integer> layers = ShapeCheck.layersFor(train, s.hidden());
+            s.config(base, layers, 1).validate();
+        }
+
+        try (TrialLog log = TrialLog.open(out)) {
+            List<Object[]> todo = new ArrayList<>();
+            for (Setting s : settings) {
+                for (long seed = 1; seed <= seeds; seed++) {
+                    if (!log.has(s, seed)) {
+                        todo.add(new Object[]{s, seed});
+                    }
+                }
+            }
+            int total = settings.size() * seeds;
+            stderr.printf("tune: %,d settings × %d seeds = %,d trials of %d epochs on %s; %,d already in %s;"
+                            + " running %,d on %d jobs%n", settings.size(), seeds, total, epochs, train.name(),
+                    total - todo.size(), out, todo.size(), workers);
+            stderr.flush();
+            List<Trial> all = new ArrayList<>(log.done());
+            AtomicInteger finished = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(workers);
+            try {
+                List<Future<Trial>> futures = new ArrayList<>();
+                for (Object[] job : todo) {
+                    Setting s = (Setting) job[0];
+                    long seed = (long) job[1];
+                    futures.add(pool.submit(() -> {
+                        Trial t = run(s, seed, base, train, test);
+                        log.append(t);
+                        int n = finished.incrementAndGet();
+                        synchronized (stderr) {
+                            stderr.printf("[%d/%d] %s seed %d: %.2f%% (%.1f s)%n", n, todo.size(), s.key(), seed,
+                                    100 * t.accuracy(), t.seconds());
+                            stderr.flush();
+                        }
+                        return t;
+                    }));
+                }
+                for (Future<Trial> f : futures) {
+                    all.add(f.get());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            Ranking ranking = new Ranking(all.stream().filter(t -> settings.stream()
+                    .anyMatch(s -> s.key().equals(t.setting().key()))).toList());
+            ranking.print(stdout, top);
+            stdout.flush();
+            if (plot != null) {
+                ChartFiles.save(ranking.chart("nn tune: " + ranking.rows().size() + " settings × " + seeds
+                        + " seeds, " + epochs + " epoch(s) on " + train.name()), plot);
+                stderr.printf("plotted %s%n", plot);
+            }
+        }
+        return 0;
+    }
+
+    private static Trial run(Setting s, long seed, TrainingConfig base, Dataset train, Dataset test) {
+        TrainingConfig config = s.config(base, ShapeCheck.layersFor(train, s.hidden()), seed);
+        Rng rng = new Rng(seed);
+        Network network = Network.initialized(config, rng);
+        Trainer trainer = new Trainer(config, network, Loss.byId(config.loss()), Optimizers.create(config), rng);
+        long start = System.nanoTime();
+        Trainer.Outcome outcome = trainer.fit(train, test, new TrainingListener() {
+        });
+        EpochStats last = outcome.history().getLast();
+        return new Trial(s, seed, last.trainLoss(), last.testLoss(), last.testAccuracy(),
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The grid, or {@code --random} draws from it. */
+    private List<Setting> settings() {
+        TrainingConfig d = TrainingConfig.DEFAULT;
+        Axis lrs = lr == null ? Axis.of("--lr", d.learningRate()) : Axis.parse("--lr", lr);
+        Axis b1 = beta1 == null ? Axis.of("--beta1", d.beta1()) : Axis.parse("--beta1", beta1);
+        Axis b2 = beta2 == null ? Axis.of("--beta2", d.beta2()) : Axis.parse("--beta2", beta2);
+        Axis batches = batchSize == null ? Axis.of("--batch-size", d.batchSize())
+                : Axis.parse("--batch-size", batchSize);
+        List<List<Integer>> shapes = new ArrayList<>();
+        for (String h : hidden == null ? List.of("16,16") : hidden) {
+            try {
+                shapes.add(Arrays.stream(h.split(",")).map(String::strip).map(Integer::parseInt).toList());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--hidden " + h + ": sizes separated by commas, e.g. 16,16");
+            }
+        }
+        List<Setting> settings = new ArrayList<>();
+        if (random != null) {
+            Rng rng = new Rng(20261123L);
+            for (int i = 0; i < random; i++) {
+                settings.add(new Setting(lrs.draw(rng::nextDouble, true), b1.draw(rng::nextDouble, false),
+                        b2.draw(rng::nextDouble, false), (int) Math.round(batches.draw(rng::nextDouble, false)),
+                        shapes.get(rng.nextInt(shapes.size()))));
+            }
+            return settings;
+        }
+        for (List<Integer> shape : shapes) {
+            for (double batch : batches.values()) {
+                for (double a : lrs.values()) {
+                    for (double b : b1.values()) {
+                        for (double c : b2.values()) {
+                            settings.add(new Setting(a, b, c, (int) Math.round(batch), shape));
+                        }
+                    }
+                }
+            }
+        }
+        return settings;
+    }
+}

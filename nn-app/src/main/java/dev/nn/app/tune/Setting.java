@@ -1,0 +1,41 @@
+package dev.nn.app.tune;
+
+import dev.nn.core.config.TrainingConfig;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One point of a search: the hyper-parameters {@code nn tune} varies.
+ *
+ * @param learningRate the learning rate
+ * @param beta1 Adam's β₁
+ * @param beta2 Adam's β₂
+ * @param batchSize the mini-batch size
+ * @param hidden the hidden layer sizes
+ */
+public record Setting(double learningRate, double beta1, double beta2, int batchSize, List<Integer> hidden) {
+
+    /** The setting as the CSV and the ranking show it, e.g. {@code lr=0.0003 b1=0.9 b2=0.999 batch=32 hidden=16-16}. */
+    public String key() {
+        return String.format(Locale.ROOT, "lr=%s b1=%s b2=%s batch=%d hidden=%s", number(learningRate), number(beta1),
+                number(beta2), batchSize, hiddenText());
+    }
+
+    /** The hidden sizes joined with dashes. */
+    public String hiddenText() {
+        return String.join("-", hidden.stream().map(String::valueOf).toList());
+    }
+
+    /** The training config for this setting: {@code base} with these values and the given seed and layers. */
+    public TrainingConfig config(TrainingConfig base, List<Integer> layers, long seed) {
+        return new TrainingConfig(layers, base.activation(), base.loss(), base.init(), base.optimizer(),
+                (float) learningRate, base.schedule(), (float) beta1, (float) beta2, base.epsilon(), base.momentum(),
+                batchSize, base.epochs(), seed, base.threads());
+    }
+
+    static String number(double v) {
+        return new BigDecimal(Float.toString((float) v)).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,142 @@
+package dev.nn.app;
+
+import dev.nn.mnist.IdxDatasets;
+import dev.nn.mnist.TrainTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The commands a learner runs after training, as their --help examples show them: play (answers piped in),
+ * predict (a picture drawn dark on light, large and off-centre; test records by index), eval's plots, train's
+ * curves, tune (resumed), and XOR.
+ */
+class LearnerCommandsTest {
+
+    @TempDir
+    static Path dir;
+    static Path model;
+
+    /** One short MNIST training run shared by the tests: 784-32-10, 2 epochs, about 94%. */
+    @BeforeAll
+    static void train() {
+        model = dir.resolve("model.json");
+        Run run = Run.of("train", "--no-progress", "--hidden", "32", "--epochs", "2", "--out", model.toString(),
+                "--plot", dir.resolve("curves.png").toString());
+        assertEquals(0, run.exit(), run.err());
+    }
+
+    @Test
+    void trainDrawsItsCurves() throws IOException {
+        BufferedImage curves = ImageIO.read(dir.resolve("curves.png").toFile());
+        assertTrue(curves.getWidth() >= 800, "a real chart");
+    }
+
+    @Test
+    void playTakesPipedAnswersAndEndsWithASummary() {
+        InputStream stdin = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream("7\nseven\n2\n".getBytes(StandardCharsets.UTF_8)));
+            Run run = Run.of("play", "--model", model.toString(), "--rounds", "3", "--seed", "4");
+            assertEquals(0, run.exit(), run.err());
+            assertTrue(run.out().contains("round 1 of 3"), run.out());
+            assertTrue(run.out().contains("'seven' is not a digit from 0 to 9"), run.out());
+            assertTrue(run.out().contains("score after 2: you "), run.out());
+            assertTrue(run.out().contains("top 3:"), run.out());
+            assertTrue(run.out().contains("▀") || run.out().contains("█"), "the digit is drawn");
+            assertTrue(run.out().matches("(?s).*2 rounds: you \\d \\(\\d+%\\), network \\d \\(\\d+%\\).*"), run.out());
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
+    @Test
+    void predictReadsAPictureOfAnySizeAndTestRecords() throws IOException {
+        TrainTest mnist = IdxDatasets.bundledMnist();
+        byte[] pixels = new byte[784];
+        mnist.test().pixels(0, pixels); // a 7
+        BufferedImage picture = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 200; y++) {
+            for (int x = 0; x < 300; x++) {
+                int r = (y - 30) / 5, c = (x - 150) / 5; // 5× larger, off-centre, black ink on white
+                int ink = r >= 0 && r < 28 && c >= 0 && c < 28 && y >= 30 && x >= 150 ? pixels[r * 28 + c] & 0xFF : 0;
+                int grey = 255 - ink;
+                picture.setRGB(x, y, grey << 16 | grey << 8 | grey);
+            }
+        }
+        Path png = dir.resolve("seven.png");
+        ImageIO.write(picture, "png", png.toFile());
+        Path pgm = dir.resolve("seven.pgm");
+        StringBuilder text = new StringBuilder("P2\n# a seven\n28 28\n255\n");
+        for (byte p : pixels) {
+            text.append(p & 0xFF).append(' ');
+        }
+        Files.writeString(pgm, text);
+        Run run = Run.of("predict", "--model", model.toString(), png.toString(), pgm.toString(), "--index", "0,1");
+        assertEquals(0, run.exit(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertTrue(lines.get(0).startsWith(png + ": 7 "), run.out());
+        assertTrue(lines.get(1).startsWith(pgm + ": 7 "), run.out());
+        assertTrue(lines.get(2).startsWith("test[0] (label 7): 7 "), run.out());
+        assertTrue(lines.get(3).startsWith("test[1] (label 2): "), run.out());
+        assertTrue(lines.get(0).contains("7: "), "probabilities are printed");
+
+        Run bad = Run.of("predict", "--model", model.toString(), dir.resolve("model.json").toString());
+        assertEquals(1, bad.exit());
+        assertTrue(bad.errorLines().contains("not an image nn can read"), bad.errorLines());
+    }
+
+    @Test
+    void evalDrawsTheConfusionMatrixAndTheWeights() throws IOException {
+        Path confusion = dir.resolve("confusion.svg");
+        Path weights = dir.resolve("weights.png");
+        Run run = Run.of("eval", "--model", model.toString(), "--plot", confusion.toString(), "--weights-plot",
+                weights.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(Files.readString(confusion).contains("<svg"));
+        assertTrue(ImageIO.read(weights.toFile()).getWidth() > 400);
+        Run wrong = Run.of("eval", "--model", model.toString(), "--plot", dir.resolve("c.gif").toString());
+        assertEquals(1, wrong.exit());
+        assertTrue(wrong.errorLines().contains("give a file name ending in .png or .svg"), wrong.errorLines());
+    }
+
+    @Test
+    void tuneWritesARowPerTrialAndContinuesAnInterruptedSearch() throws IOException {
+        Path csv = dir.resolve("tune.csv");
+        String[] args = {"tune", "--lr", "1e-3,3e-3", "--beta1", "0.85:0.9:0.05", "--seeds", "2", "--epochs", "1",
+                "--train-limit", "2000", "--out", csv.toString(), "--plot", dir.resolve("tune.png").toString()};
+        Run first = Run.of(args);
+        assertEquals(0, first.exit(), first.err());
+        List<String> rows = Files.readAllLines(csv);
+        assertEquals(9, rows.size(), "header + 2 lr × 2 beta1 × 2 seeds");
+        assertTrue(first.out().contains("rank  setting"), first.out());
+        // a search killed mid-row: the half row is dropped and only the missing trials run again
+        Files.writeString(csv, String.join("\n", rows.subList(0, 6)) + "\n" + rows.get(6).substring(0, 10));
+        Run second = Run.of(args);
+        assertEquals(0, second.exit(), second.err());
+        assertTrue(second.err().contains("5 already in"), second.err());
+        assertTrue(second.err().contains("running 3 on"), second.err());
+        assertEquals(9, Files.readAllLines(csv).size());
+    }
+
+    @Test
+    void xorIsLearnt() {
+        Path xor = dir.resolve("xor.json");
+        Run run = Run.of("train", "--dataset", "xor", "--no-progress", "--out", xor.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("test accuracy 100.00%"), run.out());
+    }
+}
