@@ -7,6 +7,7 @@ import dev.nn.app.commands.GradcheckCommand;
 import dev.nn.app.commands.InfoCommand;
 import dev.nn.app.commands.PlayCommand;
 import dev.nn.app.commands.PredictCommand;
+import dev.nn.app.commands.ServeCommand;
 import dev.nn.app.commands.TrainCommand;
 import dev.nn.app.commands.TuneCommand;
 import picocli.CommandLine;
@@ -18,7 +19,7 @@ import java.io.PrintWriter;
 @Command(name = "nn", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train, evaluate and inspect multilayer perceptrons on MNIST and any IDX data.",
         subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, PlayCommand.class, TuneCommand.class,
-                GradcheckCommand.class,
+                ServeCommand.class, GradcheckCommand.class,
                 InfoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (a missing or malformed file, an I/O error)",

@@ -27,13 +27,9 @@ class ResumeTest {
     Path dir;
 
     private Process start(Path out) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "-Dnn.simd.quiet=true",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(RUN));
-        command.addAll(List.of("--out", out.toString()));
-        return new ProcessBuilder(command).redirectErrorStream(true)
+        List<String> args = new ArrayList<>(List.of(RUN));
+        args.addAll(List.of("--out", out.toString()));
+        return ChildNn.command(args.toArray(String[]::new)).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("child.log").toFile()).start();
     }
 

@@ -56,7 +56,7 @@ import java.util.concurrent.Callable;
                 "  nn train --lr 3e-4 --beta1 0.93 --beta2 0.997 --seed 7 --out seed7.json",
                 "  nn train --activation sigmoid --loss mse --init glorot --optimizer sgd --lr 0.5",
                 "  nn train --config settings.json --epochs 5   settings from a file, one of them overridden",
-                "  nn train --dataset xor --out xor.json    the XOR problem, learnt to 100%",
+                "  nn train --dataset xor --out xor.json    the XOR problem, learnt to 100%%",
                 "  nn train --data ../shared/datasets/fashion-mnist --hidden 256,128"})
 public final class TrainCommand implements Callable<Integer> {
 

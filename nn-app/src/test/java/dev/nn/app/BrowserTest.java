@@ -1,0 +1,133 @@
+package dev.nn.app;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A new user's path, in a real browser: train, start {@code nn serve} (a child JVM, on a free port), open the page
+ * in headless Chromium (Debian's, driven through Debian's chromedriver; nothing is downloaded), draw a 7 with the
+ * mouse, and see 7 — with the input and every layer's activations drawn — then play one round against the network.
+ * Skipped when Chromium is not installed ({@code ./mvnw verify} installs it), unless {@code NN_REQUIRE_BROWSER=1}
+ * (set by {@code .ci/run}) makes that a failure. Leaves a screenshot in {@code target/serve.png}.
+ */
+class BrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    @TempDir
+    static Path dir;
+    static Process server;
+    static String url;
+    static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+        if (!installed && "1".equals(System.getenv("NN_REQUIRE_BROWSER"))) {
+            fail("Chromium and chromedriver are required (NN_REQUIRE_BROWSER=1); run bin/install-browser.sh");
+        }
+        assumeTrue(installed, "Chromium is not installed (bin/install-browser.sh installs it)");
+        Path model = dir.resolve("model.json");
+        Run train = Run.of("train", "--no-progress", "--epochs", "3", "--out", model.toString());
+        assertEquals(0, train.exit(), train.err());
+        server = ChildNn.start("serve", "--model", model.toString(), "--port", "0");
+        url = awaitUrl(server);
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1400,1100");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.destroy();
+        }
+    }
+
+    /** Reads the child's output until it says where it serves. */
+    static String awaitUrl(Process process) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Pattern serving = Pattern.compile("serving .* on (http://\\S+)");
+        StringBuilder seen = new StringBuilder();
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            seen.append(line).append('\n');
+            Matcher m = serving.matcher(line);
+            if (m.find()) {
+                Thread drain = new Thread(() -> out.lines().forEach(l -> { }));
+                drain.setDaemon(true);
+                drain.start();
+                return m.group(1);
+            }
+        }
+        throw new AssertionError("nn serve ended without serving:\n" + seen);
+    }
+
+    @Test
+    void drawASevenAndSeeSeven() throws IOException {
+        browser.get(url);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        WebElement pad = browser.findElement(By.id("pad"));
+        // a 7: a bar across the top, then a stroke down to the bottom left (offsets from the pad's centre)
+        new Actions(browser).moveToElement(pad, -70, -90).clickAndHold()
+                .moveByOffset(35, 0).moveByOffset(35, 0).moveByOffset(35, 0).moveByOffset(35, 0)
+                .moveByOffset(-15, 40).moveByOffset(-15, 40).moveByOffset(-15, 40).moveByOffset(-15, 40)
+                .moveByOffset(-10, 30).release().perform();
+        wait.until(d -> {
+            String digit = d.findElement(By.id("digit")).getText();
+            return !digit.equals("?") && !(Boolean) ((ChromeDriver) d).executeScript("return pending || again");
+        });
+        assertEquals("7", browser.findElement(By.id("digit")).getText());
+        assertEquals(16 + 16 + 10, browser.findElements(By.cssSelector("#network .cell")).size(),
+                "a cell per hidden unit and per output");
+        assertEquals(10, browser.findElements(By.cssSelector("#bars .bar")).size());
+        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), Path.of("target", "serve.png"), StandardCopyOption.REPLACE_EXISTING);
+
+        browser.findElement(By.id("new-round")).click();
+        wait.until(d -> d.findElement(By.id("game-result")).getText().startsWith("Test image"));
+        browser.findElement(By.cssSelector("#guesses button[data-guess='3']")).click();
+        wait.until(d -> d.findElement(By.id("score")).getText().endsWith("of 1 rounds"));
+        assertTrue(browser.findElement(By.id("game-result")).getText().startsWith("It was "));
+
+        browser.findElement(By.id("show-weights")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#weights canvas")).size() == 16);
+    }
+}
