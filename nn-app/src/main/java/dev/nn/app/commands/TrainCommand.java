@@ -240,7 +240,8 @@ public final class TrainCommand implements Callable<Integer> {
             Files.deleteIfExists(checkpointFile);
             stdout.printf("test accuracy %.2f%%, test loss %.4f%n", 100 * last.testAccuracy(), last.testLoss());
             if (plot != null) {
-                ChartFiles.save(TrainingCurves.chart(config.shape() + " on " + dataset.train().name(),
+                ChartFiles.save(TrainingCurves.chart(config.shape() + ": trained on " + dataset.train().name()
+                        + ", tested on " + dataset.test().name(),
                         outcome.history()), plot);
                 stderr.printf("plotted %s%n", plot);
             }
