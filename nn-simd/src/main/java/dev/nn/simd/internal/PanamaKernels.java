@@ -213,6 +213,9 @@ final class PanamaKernels implements KernelSupport {
             int a0 = aOff + i * rowStride;
             int c0 = cOff + i * n;
             int j = 0;
+            for (; j + 4 * L <= vectorCols; j += 4 * L) {
+                rows4x4(a, a0, rowStride, colStride, b, bOff + j, c, c0 + j, n, k, alpha);
+            }
             for (; j + 2 * L <= vectorCols; j += 2 * L) {
                 rows4x2(a, a0, rowStride, colStride, b, bOff + j, c, c0 + j, n, k, alpha);
             }
@@ -243,6 +246,63 @@ final class PanamaKernels implements KernelSupport {
         } else if (beta != 1) {
             scale(beta, c, off, n);
         }
+    }
+
+    /**
+     * Four rows of C by four vectors of columns, starting at b[b0] and c[c0]: C += alpha·A·B. Sixteen
+     * accumulators; each step loads four vectors of a row of B and broadcasts four values of A, so a load feeds
+     * two FMAs.
+     */
+    private static void rows4x4(float[] a, int a0, int rowStride, int colStride, float[] b, int b0,
+                                float[] c, int c0, int n, int k, float alpha) {
+        int a1 = a0 + rowStride, a2 = a1 + rowStride, a3 = a2 + rowStride;
+        FloatVector s00 = FloatVector.zero(FLOATS), s01 = s00, s02 = s00, s03 = s00, s10 = s00, s11 = s00,
+                s12 = s00, s13 = s00, s20 = s00, s21 = s00, s22 = s00, s23 = s00, s30 = s00, s31 = s00,
+                s32 = s00, s33 = s00;
+        for (int p = 0; p < k; p++) {
+            int row = b0 + p * n, col = p * colStride;
+            FloatVector y0 = FloatVector.fromArray(FLOATS, b, row);
+            FloatVector y1 = FloatVector.fromArray(FLOATS, b, row + L);
+            FloatVector y2 = FloatVector.fromArray(FLOATS, b, row + 2 * L);
+            FloatVector y3 = FloatVector.fromArray(FLOATS, b, row + 3 * L);
+            FloatVector x0 = FloatVector.broadcast(FLOATS, a[a0 + col]);
+            s00 = FMA ? x0.fma(y0, s00) : x0.mul(y0).add(s00);
+            s01 = FMA ? x0.fma(y1, s01) : x0.mul(y1).add(s01);
+            s02 = FMA ? x0.fma(y2, s02) : x0.mul(y2).add(s02);
+            s03 = FMA ? x0.fma(y3, s03) : x0.mul(y3).add(s03);
+            FloatVector x1 = FloatVector.broadcast(FLOATS, a[a1 + col]);
+            s10 = FMA ? x1.fma(y0, s10) : x1.mul(y0).add(s10);
+            s11 = FMA ? x1.fma(y1, s11) : x1.mul(y1).add(s11);
+            s12 = FMA ? x1.fma(y2, s12) : x1.mul(y2).add(s12);
+            s13 = FMA ? x1.fma(y3, s13) : x1.mul(y3).add(s13);
+            FloatVector x2 = FloatVector.broadcast(FLOATS, a[a2 + col]);
+            s20 = FMA ? x2.fma(y0, s20) : x2.mul(y0).add(s20);
+            s21 = FMA ? x2.fma(y1, s21) : x2.mul(y1).add(s21);
+            s22 = FMA ? x2.fma(y2, s22) : x2.mul(y2).add(s22);
+            s23 = FMA ? x2.fma(y3, s23) : x2.mul(y3).add(s23);
+            FloatVector x3 = FloatVector.broadcast(FLOATS, a[a3 + col]);
+            s30 = FMA ? x3.fma(y0, s30) : x3.mul(y0).add(s30);
+            s31 = FMA ? x3.fma(y1, s31) : x3.mul(y1).add(s31);
+            s32 = FMA ? x3.fma(y2, s32) : x3.mul(y2).add(s32);
+            s33 = FMA ? x3.fma(y3, s33) : x3.mul(y3).add(s33);
+        }
+        int c1 = c0 + n, c2 = c1 + n, c3 = c2 + n;
+        s00.mul(alpha).add(FloatVector.fromArray(FLOATS, c, c0)).intoArray(c, c0);
+        s01.mul(alpha).add(FloatVector.fromArray(FLOATS, c, c0 + L)).intoArray(c, c0 + L);
+        s02.mul(alpha).add(FloatVector.fromArray(FLOATS, c, c0 + 2 * L)).intoArray(c, c0 + 2 * L);
+        s03.mul(alpha).add(FloatVector.fromArray(FLOATS, c, c0 + 3 * L)).intoArray(c, c0 + 3 * L);
+        s10.mul(alpha).add(FloatVector.fromArray(FLOATS, c, c1)).intoArray(c, c1);
+        s11.mul(alpha).add(FloatVector.fromArray(FLOATS, c, c1 + L)).intoArray(c, c1 + L);
+        s12.mul(alpha).add(FloatVector.fromArray(FLOATS, c, c1 + 2 * L)).intoArray(c, c1 + 2 * L);
+        s13.mul(alpha).add(FloatVector.fromArray(FLOATS, c, c1 + 3 * L)).intoArray(c, c1 + 3 * L);
+        s20.mul(alpha).add(FloatVector.fromArray(FLOATS, c, c2)).intoArray(c, c2);
+        s21.mul(alpha).add(FloatVector.fromArray(FLOATS, c, c2 + L)).intoArray(c, c2 + L);
+        s22.mul(alpha).add(FloatVector.fromArray(FLOATS, c, c2 + 2 * L)).intoArray(c, c2 + 2 * L);
+        s23.mul(alpha).add(FloatVector.fromArray(FLOATS, c, c2 + 3 * L)).intoArray(c, c2 + 3 * L);
+        s30.mul(alpha).add(FloatVector.fromArray(FLOATS, c, c3)).intoArray(c, c3);
+        s31.mul(alpha).add(FloatVector.fromArray(FLOATS, c, c3 + L)).intoArray(c, c3 + L);
+        s32.mul(alpha).add(FloatVector.fromArray(FLOATS, c, c3 + 2 * L)).intoArray(c, c3 + 2 * L);
+        s33.mul(alpha).add(FloatVector.fromArray(FLOATS, c, c3 + 3 * L)).intoArray(c, c3 + 3 * L);
     }
 
     /** Four rows of C by two vectors of columns, starting at b[b0] and c[c0]: C += alpha·A·B. */
