@@ -26,6 +26,31 @@ public final class Kernels {
         return KernelProvider.info();
     }
 
+    /**
+     * Measures this core's fused multiply-add peak with the implementation in use, in GFLOP/s (an FMA counts as
+     * two): a loop of independent FMAs on registers only, run for about {@code millis} milliseconds after a short
+     * warm-up. The yardstick kernels' speeds are quoted against.
+     */
+    public static double measurePeakGflops(int millis) {
+        IMPL.fmaPeakLoop(200_000);
+        long iterations = 100_000;
+        double best = 0;
+        long end = System.nanoTime() + millis * 1_000_000L;
+        while (System.nanoTime() < end) {
+            long start = System.nanoTime();
+            float sink = IMPL.fmaPeakLoop(iterations);
+            long took = System.nanoTime() - start;
+            if (sink == 42f) {
+                iterations++; // depends on the result, so the loop cannot be optimised away
+            }
+            best = Math.max(best, 2.0 * 12 * IMPL.peakLanes() * iterations / took);
+            if (took < 2_000_000) {
+                iterations *= 2;
+            }
+        }
+        return best;
+    }
+
     /** Returns Σ a[aOff+i]·b[bOff+i] over i &lt; n. */
     public static float dot(float[] a, int aOff, float[] b, int bOff, int n) {
         range(a, aOff, n, "a");

@@ -89,6 +89,16 @@ public interface KernelSupport {
     /** One step of SGD with momentum: v = μ·v + g, w −= lr·v. With μ = 0 it is plain SGD. */
     void momentum(float[] w, float[] g, float[] v, int off, int n, float mu, float lr);
 
+    /**
+     * The machine's FMA peak probe: {@code iterations} rounds of twelve independent multiply-adds on registers
+     * only (vectors of the species in use, or scalars), and nothing else. Returns a value that depends on every
+     * round, so that no work can be skipped. Each round is 12 · lanes FMAs.
+     */
+    float fmaPeakLoop(long iterations);
+
+    /** Float lanes per FMA of {@link #fmaPeakLoop}: the vector length, or 1 for scalar code. */
+    int peakLanes();
+
     /** dst[dstOff+i] = scale·(src[srcOff+i] &amp; 0xFF): unsigned bytes to floats. */
     void unsignedBytesToFloats(byte[] src, int srcOff, float[] dst, int dstOff, int n, float scale);
 }

@@ -316,4 +316,30 @@ final class ScalarKernels implements KernelSupport {
             dst[dstOff + i] = (src[srcOff + i] & 0xFF) * scale;
         }
     }
+
+    @Override
+    public float fmaPeakLoop(long iterations) {
+        float m = 0.999f, s0 = 1, s1 = 2, s2 = 3, s3 = 4, s4 = 5, s5 = 6, s6 = 7, s7 = 8, s8 = 9, s9 = 10, s10 = 11,
+                s11 = 12;
+        for (long i = 0; i < iterations; i++) {
+            s0 = Math.fma(s0, m, 0.5f);
+            s1 = Math.fma(s1, m, 0.5f);
+            s2 = Math.fma(s2, m, 0.5f);
+            s3 = Math.fma(s3, m, 0.5f);
+            s4 = Math.fma(s4, m, 0.5f);
+            s5 = Math.fma(s5, m, 0.5f);
+            s6 = Math.fma(s6, m, 0.5f);
+            s7 = Math.fma(s7, m, 0.5f);
+            s8 = Math.fma(s8, m, 0.5f);
+            s9 = Math.fma(s9, m, 0.5f);
+            s10 = Math.fma(s10, m, 0.5f);
+            s11 = Math.fma(s11, m, 0.5f);
+        }
+        return s0 + s1 + s2 + s3 + s4 + s5 + s6 + s7 + s8 + s9 + s10 + s11;
+    }
+
+    @Override
+    public int peakLanes() {
+        return 1;
+    }
 }

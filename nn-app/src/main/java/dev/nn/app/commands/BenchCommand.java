@@ -1,0 +1,127 @@
+package dev.nn.app.commands;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nn.app.bench.BenchResult;
+import dev.nn.app.bench.BenchWorker;
+import dev.nn.app.bench.Workload;
+import dev.nn.app.cli.UserException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code nn bench}: training and inference speed of the benchmark workloads, Panama against scalar. */
+@Command(name = "bench", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = {"Measure training and inference speed on the bundled MNIST: W1 784-16-16-10 batch 32,"
+                + " W3 784-256-256-10 batch 128, W4 784-1024-1024-10 batch 256 (ReLU, softmax + CCE, He, Adam).",
+                "Each workload runs in its own JVM per kernel implementation: a warm-up, then repeats of timed"
+                        + " steps; figures are medians. Also shows bytes allocated per training step, the"
+                        + " peak heap, and the training GFLOP/s as a fraction of this core's FMA peak, measured"
+                        + " in the same JVM. Kernels use one core."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  nn bench                          all workloads, Panama and scalar",
+                "  nn bench --workloads W1 --simd panama --json"})
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--workloads", split = ",", paramLabel = "W", defaultValue = "W1,W3,W4",
+            description = "Workloads to run: W1, W3, W4.")
+    List<Workload> workloads;
+
+    @Option(names = "--simd", split = ",", paramLabel = "IMPL", defaultValue = "panama,scalar",
+            description = "Kernel implementations to compare: panama, scalar.")
+    List<String> implementations;
+
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "5", description = "Timed repeats (the median is kept).")
+    int repeats;
+
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "1",
+            description = "Warm-up time, which also sets the steps per repeat.")
+    double seconds;
+
+    @Option(names = "--json", description = "Print the results as JSON, one object per line.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (repeats < 1 || !(seconds > 0)) {
+            throw new IllegalArgumentException("--repeats must be at least 1 and --seconds positive");
+        }
+        for (String impl : implementations) {
+            if (!impl.equals("panama") && !impl.equals("scalar")) {
+                throw new IllegalArgumentException("--simd: unknown implementation '" + impl + "' (panama, scalar)");
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<BenchResult> results = new ArrayList<>();
+        ObjectMapper mapper = new ObjectMapper();
+        for (Workload w : workloads) {
+            for (String impl : implementations) {
+                err.printf("bench: %s %s, %s ...%n", w, w.describe(), impl);
+                err.flush();
+                results.add(mapper.readValue(runWorker(w, impl), BenchResult.class));
+            }
+        }
+        if (json) {
+            for (BenchResult r : results) {
+                out.println(mapper.writeValueAsString(r));
+            }
+        } else {
+            print(out, results);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private String runWorker(Workload w, String impl) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
+                "-Dnn.simd=" + impl, "-Dnn.simd.quiet=true", "-Xmx2g",
+                "-cp", System.getProperty("java.class.path"), BenchWorker.class.getName(),
+                w.name(), String.valueOf(repeats), String.valueOf(seconds)));
+        Process child = new ProcessBuilder(command).redirectErrorStream(false).start();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        String errors = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (child.waitFor() != 0 || output.isEmpty()) {
+            throw new UserException("bench: the " + w + " " + impl + " run failed: "
+                    + errors.lines().filter(l -> !l.startsWith("WARNING")).findFirst().orElse("no output"));
+        }
+        return output.lines().reduce((a, b) -> b).orElseThrow();
+    }
+
+    private static void print(PrintWriter out, List<BenchResult> results) {
+        out.printf("nn bench on %s, %d cores, Java %s%n", cpu(), Runtime.getRuntime().availableProcessors(),
+                Runtime.version());
+        out.printf("%-24s %-46s %9s %11s %11s %8s %7s %10s %7s%n", "workload", "kernels", "ms/epoch",
+                "train img/s", "infer img/s", "GFLOP/s", "% peak", "bytes/step", "heap MB");
+        for (BenchResult r : results) {
+            out.printf("%-24s %-46s %9.0f %,11.0f %,11.0f %8.1f %6.0f%% %10.0f %7d%n", r.workload() + " " + r.shape(),
+                    r.simd(), r.msPerEpoch(), r.trainImagesPerSecond(), r.inferImagesPerSecond(), r.gflops(),
+                    100 * r.gflops() / r.peakGflops(), r.bytesPerStep(), r.peakHeapMb());
+        }
+        results.stream().filter(r -> r.simd().startsWith("panama")).findFirst().ifPresent(r ->
+                out.printf("FMA peak of one core: %.0f GFLOP/s (%s)%n", r.peakGflops(), r.simd()));
+    }
+
+    private static String cpu() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst().orElse("an unknown CPU");
+        } catch (IOException | RuntimeException e) {
+            return "an unknown CPU";
+        }
+    }
+}
