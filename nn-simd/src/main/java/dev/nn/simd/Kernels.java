@@ -110,7 +110,11 @@ public final class Kernels {
         IMPL.matmulTransA(a, aOff, b, bOff, c, cOff, m, n, k, alpha, beta);
     }
 
-    /** C(m×n) = alpha·A·Bᵀ + beta·C, where A is m×k and B is stored n×k. */
+    /**
+     * C(m×n) = alpha·A·Bᵀ + beta·C, where A is m×k and B is stored n×k.
+     *
+     * <p>The derivation: docs/MATH.md#the-forward-pass-of-a-dense-layer.
+     */
     public static void matmulTransB(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
                                     int m, int n, int k, float alpha, float beta) {
         matrices(a, aOff, b, bOff, c, cOff, m, n, k);
@@ -137,7 +141,11 @@ public final class Kernels {
         IMPL.relu(x, off, n);
     }
 
-    /** grad[gOff+i] = 0 wherever out[outOff+i] &lt;= 0: back through a ReLU, given the ReLU's output. */
+    /**
+     * grad[gOff+i] = 0 wherever out[outOff+i] &lt;= 0: back through a ReLU, given the ReLU's output.
+     *
+     * <p>The derivation: docs/MATH.md#relu-and-its-kink.
+     */
     public static void reluBackward(float[] out, int outOff, float[] grad, int gOff, int n) {
         range(out, outOff, n, "out");
         range(grad, gOff, n, "grad");
@@ -231,6 +239,7 @@ public final class Kernels {
      * One Adam step (Kingma &amp; Ba, 2015) on w[off..off+n) with gradient g and moments m, v:
      * m = β₁m + (1−β₁)g, v = β₂v + (1−β₂)g², w −= stepSize·m / (√v·vScale + ε). The caller folds the
      * bias corrections in: stepSize = lr/(1−β₁ᵗ), vScale = 1/√(1−β₂ᵗ).
+     * <p>The derivation: docs/MATH.md#adam.
      */
     public static void adam(float[] w, float[] g, float[] m, float[] v, int off, int n,
                             float beta1, float beta2, float stepSize, float vScale, float epsilon) {

@@ -113,7 +113,11 @@ public enum Activation {
     /** Replaces z by f(z) in x[off..off+n). */
     public abstract void forward(float[] x, int off, int n);
 
-    /** Multiplies grad[gOff..gOff+n) by f'(z), computed from the outputs a = f(z). */
+    /**
+     * Multiplies grad[gOff..gOff+n) by f'(z), computed from the outputs a = f(z).
+     *
+     * <p>The derivation: docs/MATH.md#relu-and-its-kink.
+     */
     public abstract void backward(float[] out, int outOff, float[] grad, int gOff, int n);
 
     /** f(z) in double precision: the reference that gradient checks differentiate numerically. */

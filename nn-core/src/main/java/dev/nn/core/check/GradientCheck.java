@@ -59,6 +59,7 @@ public final class GradientCheck {
      * K the widest layer or the batch: (layers + 1)·√K·u, divided by {@link #FLOOR} because errors are measured
      * on a hundredth of the group's scale at worst. For 1–4 layers of widths up to 17 it is 1e-4 at most (largest
      * error seen in 4,000 random groups: 5e-5); for 784-16-16-10 on 8 images, 7e-4. Bugs give errors near 1.
+     * <p>The derivation: docs/MATH.md#gradient-checking-in-float.
      */
     public static double tolerance(Network network, int rows) {
         int widest = rows;
@@ -73,6 +74,7 @@ public final class GradientCheck {
      * Checks {@code network}'s gradient of {@code loss} on a batch ({@code rows} samples of {@code input},
      * with {@code labels}); for groups larger than {@code perGroup} entries, that many chosen by {@code rng}.
      * The network's parameter gradients are overwritten; its weights are left as they were.
+     * <p>The derivation: docs/MATH.md#gradient-checking-in-float.
      */
     public static Result check(Network network, Loss loss, Matrix input, int[] labels, int perGroup, Rng rng) {
         int rows = input.rows();

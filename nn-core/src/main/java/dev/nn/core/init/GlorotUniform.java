@@ -16,6 +16,7 @@ public final class GlorotUniform implements Initializer {
         return ID;
     }
 
+    /** {@inheritDoc} The derivation: docs/MATH.md#he-and-glorot-initialisation. */
     @Override
     public void initialize(float[] weights, int fanIn, int fanOut, Rng rng) {
         double limit = Math.sqrt(6.0 / (fanIn + fanOut));

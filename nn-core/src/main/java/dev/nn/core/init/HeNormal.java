@@ -16,6 +16,7 @@ public final class HeNormal implements Initializer {
         return ID;
     }
 
+    /** {@inheritDoc} The derivation: docs/MATH.md#he-and-glorot-initialisation. */
     @Override
     public void initialize(float[] weights, int fanIn, int fanOut, Rng rng) {
         double std = Math.sqrt(2.0 / fanIn);

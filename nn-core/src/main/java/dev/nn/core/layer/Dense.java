@@ -80,7 +80,11 @@ public class Dense implements Layer {
         }
     }
 
-    /** Z = X·Wᵀ + b, then A = f(Z) in place; keeps X for the backward pass. */
+    /**
+     * Z = X·Wᵀ + b, then A = f(Z) in place; keeps X for the backward pass.
+     *
+     * <p>The derivation: docs/MATH.md#the-forward-pass-of-a-dense-layer.
+     */
     @Override
     public Matrix forward(Matrix input) {
         int rows = input.rows();
@@ -94,7 +98,11 @@ public class Dense implements Layer {
         return output;
     }
 
-    /** dZ = dA ⊙ f'(Z); dW = dZᵀ·X; db = Σ rows of dZ; dX = dZ·W. */
+    /**
+     * dZ = dA ⊙ f'(Z); dW = dZᵀ·X; db = Σ rows of dZ; dX = dZ·W.
+     *
+     * <p>The derivation: docs/MATH.md#backpropagation-through-a-layer.
+     */
     @Override
     public Matrix backward(Matrix gradOutput, boolean needInputGradient) {
         int rows = gradOutput.rows();

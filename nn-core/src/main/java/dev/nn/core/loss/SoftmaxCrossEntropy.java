@@ -20,6 +20,7 @@ public final class SoftmaxCrossEntropy implements Loss {
         return ID;
     }
 
+    /** {@inheritDoc} The derivation: docs/MATH.md#softmax-with-cross-entropy. */
     @Override
     public float forwardBackward(Matrix logits, int[] labels) {
         int rows = logits.rows();

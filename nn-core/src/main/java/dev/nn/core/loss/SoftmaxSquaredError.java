@@ -19,6 +19,7 @@ public final class SoftmaxSquaredError implements Loss {
         return ID;
     }
 
+    /** {@inheritDoc} The derivation: docs/MATH.md#mean-squared-error-for-comparison. */
     @Override
     public float forwardBackward(Matrix logits, int[] labels) {
         int rows = logits.rows();

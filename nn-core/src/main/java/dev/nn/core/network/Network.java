@@ -111,6 +111,7 @@ public final class Network {
     /**
      * Back-propagates dLoss/dlogits (overwritten) into every parameter's gradient and, when
      * {@code inputGradient} is set, returns dLoss/dinput (the first layer's buffer); otherwise returns null.
+     * <p>The derivation: docs/MATH.md#backpropagation-through-a-layer.
      */
     public Matrix backward(Matrix gradLogits, boolean inputGradient) {
         Matrix grad = gradLogits;

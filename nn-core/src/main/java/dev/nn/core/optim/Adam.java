@@ -55,7 +55,11 @@ public final class Adam implements Optimizer {
         step = 0;
     }
 
-    /** t += 1; for each parameter, the moment updates and w −= lr·m̂/(√v̂ + ε), folded into one kernel call. */
+    /**
+     * t += 1; for each parameter, the moment updates and w −= lr·m̂/(√v̂ + ε), folded into one kernel call.
+     *
+     * <p>The derivation: docs/MATH.md#adam.
+     */
     @Override
     public void step() {
         step++;
