@@ -10,7 +10,7 @@ class BenchCommandTest {
 
     @Test
     void w1ReportsEveryFigureForBothImplementations() {
-        Run run = Run.of("bench", "--workloads", "W1", "--repeats", "1", "--seconds", "0.2", "--json");
+        Run run = Run.of("bench", "--workloads", "W1", "--threads", "1", "--repeats", "1", "--seconds", "0.2", "--json");
         assertEquals(0, run.exit(), run.err());
         var lines = run.out().lines().toList();
         assertEquals(2, lines.size(), run.out());
@@ -18,7 +18,7 @@ class BenchCommandTest {
                 lines.get(0));
         assertTrue(lines.get(1).contains("\"simd\":\"scalar"), lines.get(1));
         for (String field : new String[]{"msPerEpoch", "trainImagesPerSecond", "inferImagesPerSecond", "bytesPerStep",
-                "gflops", "peakGflops", "peakHeapMb"}) {
+                "gflops", "peakGflops", "peakHeapMb", "threads"}) {
             assertTrue(lines.get(0).contains("\"" + field + "\":"), field + " in " + lines.get(0));
         }
     }

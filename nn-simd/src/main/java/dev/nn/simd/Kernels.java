@@ -21,6 +21,23 @@ public final class Kernels {
     private Kernels() {
     }
 
+    /**
+     * Splits the matrix products over {@code threads} threads (the caller and threads − 1 helpers) when they are
+     * large enough to pay for it (about two million multiply-adds); smaller ones stay on the caller. The split is
+     * fixed by rows, on multiples of four, so results are the same bit for bit at any thread count. Default 1.
+     */
+    public static void setThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        KernelProvider.setThreads(threads);
+    }
+
+    /** The thread count {@link #setThreads} set. */
+    public static int threads() {
+        return KernelProvider.threads();
+    }
+
     /** Which implementation runs the kernels: Panama or scalar, vector width, FMA. */
     public static SimdInfo info() {
         return KernelProvider.info();

@@ -29,11 +29,12 @@ public final class BenchWorker {
     private BenchWorker() {
     }
 
-    /** Arguments: workload name, repeats, seconds per repeat. Prints one JSON line. */
+    /** Arguments: workload name, repeats, seconds per repeat, kernel threads. Prints one JSON line. */
     public static void main(String[] args) throws IOException {
         Workload workload = Workload.valueOf(args[0]);
         int repeats = Integer.parseInt(args[1]);
         double seconds = Double.parseDouble(args[2]);
+        Kernels.setThreads(Integer.parseInt(args[3]));
         BenchResult result = measure(workload, IdxDatasets.bundledMnist(), repeats, seconds);
         System.out.println(new ObjectMapper().writeValueAsString(result));
     }
@@ -94,7 +95,7 @@ public final class BenchWorker {
             }
         }
         double peak = Kernels.measurePeakGflops(500);
-        return new BenchResult(workload.name(), workload.describe(), Kernels.info().describe(),
+        return new BenchResult(workload.name(), workload.describe(), Kernels.info().describe(), Kernels.threads(),
                 step50 * (train.size() / (double) batch) * 1000, batch / step50,
                 test.size() / median(inferSeconds), median(bytesPerStep), workload.flopsPerStep() / step50 / 1e9,
                 peak, HeapCheck.peakHeapBytes() >> 20);

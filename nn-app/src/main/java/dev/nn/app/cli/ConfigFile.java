@@ -61,6 +61,11 @@ public final class ConfigFile {
         return new ConfigFile(object);
     }
 
+    /** Whether the file sets {@code field}. */
+    public boolean has(String field) {
+        return settings.has(field);
+    }
+
     /** A copy without the given fields (when a flag replaces them as a group, as --hidden does --layers). */
     public ConfigFile without(String... fields) {
         ObjectNode copy = settings.deepCopy();

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /** {@code nn bench}: training and inference speed of the benchmark workloads, Panama against scalar. */
@@ -26,10 +27,11 @@ import java.util.concurrent.Callable;
                 "Each workload runs in its own JVM per kernel implementation: a warm-up, then repeats of timed"
                         + " steps; figures are medians. Also shows bytes allocated per training step, the"
                         + " peak heap, and the training GFLOP/s as a fraction of this core's FMA peak, measured"
-                        + " in the same JVM. Kernels use one core."},
+                        + " in the same JVM (one core: the % is of one core's peak times the threads)."},
         footerHeading = "%nExamples:%n",
         footer = {"  nn bench                          all workloads, Panama and scalar",
-                "  nn bench --workloads W1 --simd panama --json"})
+                "  nn bench --workloads W1 --simd panama --json",
+                "  nn bench --workloads W4 --simd panama --threads 1,2"})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--workloads", split = ",", paramLabel = "W", defaultValue = "W1,W3,W4",
@@ -39,6 +41,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--simd", split = ",", paramLabel = "IMPL", defaultValue = "panama,scalar",
             description = "Kernel implementations to compare: panama, scalar.")
     List<String> implementations;
+
+    @Option(names = "--threads", split = ",", paramLabel = "N",
+            description = "Thread counts for the Panama runs (default: 1 and the number of cores); scalar runs use 1.")
+    List<Integer> threads;
 
     @Option(names = "--repeats", paramLabel = "N", defaultValue = "5", description = "Timed repeats (the median is kept).")
     int repeats;
@@ -67,11 +73,15 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<BenchResult> results = new ArrayList<>();
         ObjectMapper mapper = new ObjectMapper();
+        List<Integer> counts = threads != null ? threads
+                : List.copyOf(new TreeSet<>(List.of(1, Runtime.getRuntime().availableProcessors())));
         for (Workload w : workloads) {
             for (String impl : implementations) {
-                err.printf("bench: %s %s, %s ...%n", w, w.describe(), impl);
-                err.flush();
-                results.add(mapper.readValue(runWorker(w, impl), BenchResult.class));
+                for (int t : impl.equals("panama") ? counts : List.of(1)) {
+                    err.printf("bench: %s %s, %s, %d thread%s ...%n", w, w.describe(), impl, t, t == 1 ? "" : "s");
+                    err.flush();
+                    results.add(mapper.readValue(runWorker(w, impl, t), BenchResult.class));
+                }
             }
         }
         if (json) {
@@ -85,13 +95,13 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private String runWorker(Workload w, String impl) throws IOException, InterruptedException {
+    private String runWorker(Workload w, String impl, int threadCount) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
                 "-Dnn.simd=" + impl, "-Dnn.simd.quiet=true", "-Xmx2g",
                 "-cp", System.getProperty("java.class.path"), BenchWorker.class.getName(),
-                w.name(), String.valueOf(repeats), String.valueOf(seconds)));
+                w.name(), String.valueOf(repeats), String.valueOf(seconds), String.valueOf(threadCount)));
         Process child = new ProcessBuilder(command).redirectErrorStream(false).start();
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         String errors = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -105,12 +115,12 @@ public final class BenchCommand implements Callable<Integer> {
     private static void print(PrintWriter out, List<BenchResult> results) {
         out.printf("nn bench on %s, %d cores, Java %s%n", cpu(), Runtime.getRuntime().availableProcessors(),
                 Runtime.version());
-        out.printf("%-24s %-46s %9s %11s %11s %8s %7s %10s %7s%n", "workload", "kernels", "ms/epoch",
+        out.printf("%-24s %-46s %7s %9s %11s %11s %8s %7s %10s %7s%n", "workload", "kernels", "threads", "ms/epoch",
                 "train img/s", "infer img/s", "GFLOP/s", "% peak", "bytes/step", "heap MB");
         for (BenchResult r : results) {
-            out.printf("%-24s %-46s %9.0f %,11.0f %,11.0f %8.1f %6.0f%% %10.0f %7d%n", r.workload() + " " + r.shape(),
-                    r.simd(), r.msPerEpoch(), r.trainImagesPerSecond(), r.inferImagesPerSecond(), r.gflops(),
-                    100 * r.gflops() / r.peakGflops(), r.bytesPerStep(), r.peakHeapMb());
+            out.printf("%-24s %-46s %7d %9.0f %,11.0f %,11.0f %8.1f %6.0f%% %10.0f %7d%n",
+                    r.workload() + " " + r.shape(), r.simd(), r.threads(), r.msPerEpoch(), r.trainImagesPerSecond(), r.inferImagesPerSecond(), r.gflops(),
+                    100 * r.gflops() / (r.peakGflops() * r.threads()), r.bytesPerStep(), r.peakHeapMb());
         }
         results.stream().filter(r -> r.simd().startsWith("panama")).findFirst().ifPresent(r ->
                 out.printf("FMA peak of one core: %.0f GFLOP/s (%s)%n", r.peakGflops(), r.simd()));

@@ -113,6 +113,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed for the initial weights and the shuffling.")
     long seed;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads for the large matrix products (default: the number of cores); results are the"
+                    + " same bit for bit at any count.")
+    int threads;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "JSON file of settings (the fields of a model file's config, or 'hidden'); flags given"
                     + " as well override it.")
@@ -176,6 +181,7 @@ public final class TrainCommand implements Callable<Integer> {
         ShapeCheck.requireFits("--layers " + config.shape(), config.inputSize(), config.outputSize(),
                 dataset.train());
 
+        Kernels.setThreads(config.threads());
         Rng rng = new Rng(config.seed());
         Network network = resumed != null ? resumed.network() : Network.initialized(config, rng);
         Optimizer optimizer = Optimizers.create(config);
@@ -190,9 +196,10 @@ public final class TrainCommand implements Callable<Integer> {
             start = resumed.progress();
             stderr.printf("resume: %s at epoch %d, batch %d%n", resume, start.epoch(), start.batch());
         }
-        stderr.printf("train: %s (%s, %s, %s init, %s, %s schedule), %,d parameters, batch %d, %d epochs, seed %d%n",
-                config.shape(), config.activation(), config.loss(), config.init(), optimizer, config.schedule(),
-                network.parameterCount(), config.batchSize(), config.epochs(), config.seed());
+        stderr.printf("train: %s (%s, %s, %s init, %s, %s schedule), %,d parameters, batch %d, %d epochs, seed %d,"
+                        + " %d thread%s%n", config.shape(), config.activation(), config.loss(), config.init(), optimizer,
+                config.schedule(), network.parameterCount(), config.batchSize(), config.epochs(), config.seed(),
+                config.threads(), config.threads() == 1 ? "" : "s");
         stderr.flush();
 
         ConsoleProgress progress = new ConsoleProgress(stdout,
@@ -307,7 +314,8 @@ public final class TrainCommand implements Callable<Integer> {
                 {"--optimizer", "optimizer", optimizer}, {"--lr", "learningRate", learningRate},
                 {"--schedule", "schedule", schedule}, {"--beta1", "beta1", beta1}, {"--beta2", "beta2", beta2},
                 {"--epsilon", "epsilon", epsilon}, {"--momentum", "momentum", momentum},
-                {"--batch-size", "batchSize", batchSize}, {"--epochs", "epochs", epochs}, {"--seed", "seed", seed}};
+                {"--batch-size", "batchSize", batchSize}, {"--epochs", "epochs", epochs}, {"--seed", "seed", seed},
+                {"--threads", "threads", threads}};
         for (Object[] flag : flags) {
             if (parsed.hasMatchedOption((String) flag[0])) {
                 given.put((String) flag[1], flag[2]);
@@ -315,6 +323,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (given.containsKey("layers") && given.containsKey("hidden")) {
             throw new IllegalArgumentException("--layers and --hidden: give one or the other, not both");
+        }
+        if (!given.containsKey("threads") && !file.has("threads")) {
+            given.put("threads", Runtime.getRuntime().availableProcessors());
         }
         ConfigFile base = given.containsKey("layers") || given.containsKey("hidden")
                 ? file.without("layers", "hidden") : file;

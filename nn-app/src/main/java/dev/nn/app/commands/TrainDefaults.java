@@ -34,6 +34,7 @@ public final class TrainDefaults implements IDefaultValueProvider {
             case "--batch-size" -> String.valueOf(d.batchSize());
             case "--epochs" -> String.valueOf(d.epochs());
             case "--seed" -> String.valueOf(d.seed());
+            case "--threads" -> String.valueOf(Runtime.getRuntime().availableProcessors());
             default -> null;
         };
     }

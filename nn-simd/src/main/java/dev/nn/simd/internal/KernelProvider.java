@@ -19,7 +19,7 @@ public final class KernelProvider {
     /** The module that holds the Vector API. */
     public static final String VECTOR_MODULE = "jdk.incubator.vector";
 
-    private static final KernelSupport SUPPORT;
+    private static final ThreadedKernels SUPPORT;
     private static final SimdInfo INFO;
 
     static {
@@ -42,11 +42,11 @@ public final class KernelProvider {
         }
         boolean fma = fmaEnabled();
         if (remedy == null) {
-            SUPPORT = newPanama();
+            SUPPORT = new ThreadedKernels(newPanama());
             int bits = panamaBits();
             INFO = new SimdInfo("panama", bits, bits / Float.SIZE, fma);
         } else {
-            SUPPORT = new ScalarKernels(fma);
+            SUPPORT = new ThreadedKernels(new ScalarKernels(fma));
             INFO = new SimdInfo("scalar", 0, 1, fma);
         }
         if (!Boolean.getBoolean("nn.simd.quiet")) {
@@ -60,6 +60,16 @@ public final class KernelProvider {
     /** The chosen implementation. */
     public static KernelSupport support() {
         return SUPPORT;
+    }
+
+    /** Uses {@code threads} threads (the caller included) for large matrix products. */
+    public static void setThreads(int threads) {
+        SUPPORT.setThreads(threads);
+    }
+
+    /** The thread count for matrix products. */
+    public static int threads() {
+        return SUPPORT.threads();
     }
 
     /** What was chosen. */

@@ -38,6 +38,13 @@ public interface KernelSupport {
     void matmulTransA(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
                       int m, int n, int k, float alpha, float beta);
 
+    /**
+     * C(m×n) = alpha·Aᵀ·B + beta·C, with A's k rows {@code lda} apart (lda ≥ m): Aᵀ's rows are the first m
+     * columns of a k×lda matrix. Lets a product be split by rows of C.
+     */
+    void matmulTransA(float[] a, int aOff, int lda, float[] b, int bOff, float[] c, int cOff,
+                      int m, int n, int k, float alpha, float beta);
+
     /** C(m×n) = alpha·A·Bᵀ + beta·C, with B stored n×k. */
     void matmulTransB(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
                       int m, int n, int k, float alpha, float beta);

@@ -48,8 +48,8 @@ final class PanamaKernels implements KernelSupport {
         return bits == 0 ? FloatVector.SPECIES_PREFERRED : VectorSpecies.of(float.class, VectorShape.forBitSize(bits));
     }
 
-    /** Per-thread room for eight vectors' lanes, so that sums across lanes need no allocation. */
-    private static final ThreadLocal<float[]> LANES = ThreadLocal.withInitial(() -> new float[8 * L]);
+    /** Per-thread room for sixteen vectors' lanes, so that sums across lanes need no allocation. */
+    private static final ThreadLocal<float[]> LANES = ThreadLocal.withInitial(() -> new float[16 * L]);
 
     /** The sum of lanes[from..from+L) in index order: the same in the interpreter and in compiled code. */
     private static float sumLanes(float[] lanes, int from) {
@@ -196,6 +196,12 @@ final class PanamaKernels implements KernelSupport {
     public void matmulTransA(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
                              int m, int n, int k, float alpha, float beta) {
         broadcastProduct(a, aOff, 1, m, b, bOff, c, cOff, m, n, k, alpha, beta);
+    }
+
+    @Override
+    public void matmulTransA(float[] a, int aOff, int lda, float[] b, int bOff, float[] c, int cOff,
+                             int m, int n, int k, float alpha, float beta) {
+        broadcastProduct(a, aOff, 1, lda, b, bOff, c, cOff, m, n, k, alpha, beta);
     }
 
     /**
@@ -377,7 +383,8 @@ final class PanamaKernels implements KernelSupport {
 
     /**
      * C = alpha·A·Bᵀ + beta·C: every element is a dot product of a row of A and a row of B. Four rows of A by
-     * two rows of B share their loads in eight accumulators; leftover rows and columns use {@link #dot}.
+     * four rows of B share their loads in sixteen accumulators (then four by two); leftover rows and columns use
+     * {@link #dot}.
      */
     @Override
     public void matmulTransB(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
@@ -385,6 +392,9 @@ final class PanamaKernels implements KernelSupport {
         int i = 0;
         for (; i + 4 <= m; i += 4) {
             int j = 0;
+            for (; j + 4 <= n; j += 4) {
+                dots4x4(a, aOff + i * k, b, bOff + j * k, k, c, cOff + i * n + j, n, alpha, beta);
+            }
             for (; j + 2 <= n; j += 2) {
                 dots4x2(a, aOff + i * k, b, bOff + j * k, k, c, cOff + i * n + j, n, alpha, beta);
             }
@@ -399,6 +409,119 @@ final class PanamaKernels implements KernelSupport {
                 store(dot(a, aOff + i * k, b, bOff + j * k, k), c, cOff + i * n + j, alpha, beta);
             }
         }
+    }
+
+    /** Sixteen dot products at once: rows i..i+3 of A against rows j..j+3 of B, eight loads per sixteen FMAs. */
+    private static void dots4x4(float[] a, int a0, float[] b, int b0, int k,
+                                float[] c, int c0, int ldc, float alpha, float beta) {
+        int a1 = a0 + k, a2 = a1 + k, a3 = a2 + k, b1 = b0 + k, b2 = b1 + k, b3 = b2 + k;
+        float t00 = 0, t01 = 0, t02 = 0, t03 = 0, t10 = 0, t11 = 0, t12 = 0, t13 = 0,
+                t20 = 0, t21 = 0, t22 = 0, t23 = 0, t30 = 0, t31 = 0, t32 = 0, t33 = 0;
+        int p = 0;
+        if (k >= L) {
+            FloatVector s00 = FloatVector.zero(FLOATS), s01 = s00, s02 = s00, s03 = s00, s10 = s00, s11 = s00,
+                    s12 = s00, s13 = s00, s20 = s00, s21 = s00, s22 = s00, s23 = s00, s30 = s00, s31 = s00,
+                    s32 = s00, s33 = s00;
+            for (int bound = FLOATS.loopBound(k); p < bound; p += L) {
+                FloatVector y0 = FloatVector.fromArray(FLOATS, b, b0 + p);
+                FloatVector y1 = FloatVector.fromArray(FLOATS, b, b1 + p);
+                FloatVector y2 = FloatVector.fromArray(FLOATS, b, b2 + p);
+                FloatVector y3 = FloatVector.fromArray(FLOATS, b, b3 + p);
+                FloatVector x0 = FloatVector.fromArray(FLOATS, a, a0 + p);
+                s00 = FMA ? x0.fma(y0, s00) : x0.mul(y0).add(s00);
+                s01 = FMA ? x0.fma(y1, s01) : x0.mul(y1).add(s01);
+                s02 = FMA ? x0.fma(y2, s02) : x0.mul(y2).add(s02);
+                s03 = FMA ? x0.fma(y3, s03) : x0.mul(y3).add(s03);
+                FloatVector x1 = FloatVector.fromArray(FLOATS, a, a1 + p);
+                s10 = FMA ? x1.fma(y0, s10) : x1.mul(y0).add(s10);
+                s11 = FMA ? x1.fma(y1, s11) : x1.mul(y1).add(s11);
+                s12 = FMA ? x1.fma(y2, s12) : x1.mul(y2).add(s12);
+                s13 = FMA ? x1.fma(y3, s13) : x1.mul(y3).add(s13);
+                FloatVector x2 = FloatVector.fromArray(FLOATS, a, a2 + p);
+                s20 = FMA ? x2.fma(y0, s20) : x2.mul(y0).add(s20);
+                s21 = FMA ? x2.fma(y1, s21) : x2.mul(y1).add(s21);
+                s22 = FMA ? x2.fma(y2, s22) : x2.mul(y2).add(s22);
+                s23 = FMA ? x2.fma(y3, s23) : x2.mul(y3).add(s23);
+                FloatVector x3 = FloatVector.fromArray(FLOATS, a, a3 + p);
+                s30 = FMA ? x3.fma(y0, s30) : x3.mul(y0).add(s30);
+                s31 = FMA ? x3.fma(y1, s31) : x3.mul(y1).add(s31);
+                s32 = FMA ? x3.fma(y2, s32) : x3.mul(y2).add(s32);
+                s33 = FMA ? x3.fma(y3, s33) : x3.mul(y3).add(s33);
+            }
+            float[] lanes = LANES.get();
+            s00.intoArray(lanes, 0);
+            s01.intoArray(lanes, L);
+            s02.intoArray(lanes, 2 * L);
+            s03.intoArray(lanes, 3 * L);
+            s10.intoArray(lanes, 4 * L);
+            s11.intoArray(lanes, 5 * L);
+            s12.intoArray(lanes, 6 * L);
+            s13.intoArray(lanes, 7 * L);
+            s20.intoArray(lanes, 8 * L);
+            s21.intoArray(lanes, 9 * L);
+            s22.intoArray(lanes, 10 * L);
+            s23.intoArray(lanes, 11 * L);
+            s30.intoArray(lanes, 12 * L);
+            s31.intoArray(lanes, 13 * L);
+            s32.intoArray(lanes, 14 * L);
+            s33.intoArray(lanes, 15 * L);
+            t00 = sumLanes(lanes, 0);
+            t01 = sumLanes(lanes, L);
+            t02 = sumLanes(lanes, 2 * L);
+            t03 = sumLanes(lanes, 3 * L);
+            t10 = sumLanes(lanes, 4 * L);
+            t11 = sumLanes(lanes, 5 * L);
+            t12 = sumLanes(lanes, 6 * L);
+            t13 = sumLanes(lanes, 7 * L);
+            t20 = sumLanes(lanes, 8 * L);
+            t21 = sumLanes(lanes, 9 * L);
+            t22 = sumLanes(lanes, 10 * L);
+            t23 = sumLanes(lanes, 11 * L);
+            t30 = sumLanes(lanes, 12 * L);
+            t31 = sumLanes(lanes, 13 * L);
+            t32 = sumLanes(lanes, 14 * L);
+            t33 = sumLanes(lanes, 15 * L);
+        }
+        for (; p < k; p++) {
+            float y0 = b[b0 + p], y1 = b[b1 + p], y2 = b[b2 + p], y3 = b[b3 + p];
+            float x0 = a[a0 + p];
+            t00 = fma(x0, y0, t00);
+            t01 = fma(x0, y1, t01);
+            t02 = fma(x0, y2, t02);
+            t03 = fma(x0, y3, t03);
+            float x1 = a[a1 + p];
+            t10 = fma(x1, y0, t10);
+            t11 = fma(x1, y1, t11);
+            t12 = fma(x1, y2, t12);
+            t13 = fma(x1, y3, t13);
+            float x2 = a[a2 + p];
+            t20 = fma(x2, y0, t20);
+            t21 = fma(x2, y1, t21);
+            t22 = fma(x2, y2, t22);
+            t23 = fma(x2, y3, t23);
+            float x3 = a[a3 + p];
+            t30 = fma(x3, y0, t30);
+            t31 = fma(x3, y1, t31);
+            t32 = fma(x3, y2, t32);
+            t33 = fma(x3, y3, t33);
+        }
+        int r0 = c0, r1 = r0 + ldc, r2 = r1 + ldc, r3 = r2 + ldc;
+        store(t00, c, r0, alpha, beta);
+        store(t01, c, r0 + 1, alpha, beta);
+        store(t02, c, r0 + 2, alpha, beta);
+        store(t03, c, r0 + 3, alpha, beta);
+        store(t10, c, r1, alpha, beta);
+        store(t11, c, r1 + 1, alpha, beta);
+        store(t12, c, r1 + 2, alpha, beta);
+        store(t13, c, r1 + 3, alpha, beta);
+        store(t20, c, r2, alpha, beta);
+        store(t21, c, r2 + 1, alpha, beta);
+        store(t22, c, r2 + 2, alpha, beta);
+        store(t23, c, r2 + 3, alpha, beta);
+        store(t30, c, r3, alpha, beta);
+        store(t31, c, r3 + 1, alpha, beta);
+        store(t32, c, r3 + 2, alpha, beta);
+        store(t33, c, r3 + 3, alpha, beta);
     }
 
     private static void dots4x2(float[] a, int a0, float[] b, int b0, int k,

@@ -140,6 +140,12 @@ final class ScalarKernels implements KernelSupport {
         broadcastProduct(a, aOff, 1, m, b, bOff, c, cOff, m, n, k, alpha, beta);
     }
 
+    @Override
+    public void matmulTransA(float[] a, int aOff, int lda, float[] b, int bOff, float[] c, int cOff,
+                             int m, int n, int k, float alpha, float beta) {
+        broadcastProduct(a, aOff, 1, lda, b, bOff, c, cOff, m, n, k, alpha, beta);
+    }
+
     /**
      * C = alpha·A·B + beta·C where A(i, p) = a[aOff + i·rowStride + p·colStride]. Like the Panama kernel: C is
      * first set to beta·C (zeros when beta is 0), then each row of C gains alpha times a sum of rows of B scaled

@@ -1,0 +1,294 @@
+package dev.nn.simd.internal;
+
+/**
+ * The kernels of another implementation, with the three matrix products split by rows of C over a team of
+ * {@link Workers} when they are large enough to pay for it, and Adam's update split by ranges of parameters. The split is fixed: part i of p gets the i-th run of
+ * ⌈m/p⌉ rows, rounded up to a multiple of 4 so that every row goes through the same micro-kernel as it would on
+ * one thread. Each element of C is then computed by exactly the same operations whatever the thread count, so
+ * results are bit-identical for 1, 2 or more threads.
+ */
+final class ThreadedKernels implements KernelSupport {
+
+    /** Products below this many multiply-adds stay on the calling thread: waking a helper costs more. */
+    static final long MIN_WORK = 1L << 21;
+
+    private final KernelSupport inner;
+    /** Optimiser updates on fewer parameters than this stay on the calling thread. */
+    static final int MIN_UPDATE = 1 << 16;
+
+    private final ProductJob job = new ProductJob();
+    private final AdamJob adamJob = new AdamJob();
+    private volatile Workers workers;
+
+    ThreadedKernels(KernelSupport inner) {
+        this.inner = inner;
+    }
+
+    /** Uses {@code threads} threads (the caller included) for large products from now on. */
+    synchronized void setThreads(int threads) {
+        Workers old = workers;
+        workers = threads > 1 ? new Workers(threads) : null;
+        if (old != null) {
+            old.shutdown();
+        }
+    }
+
+    /** The thread count in use. */
+    int threads() {
+        Workers w = workers;
+        return w == null ? 1 : w.count();
+    }
+
+    private boolean split(int m, int n, int k) {
+        return workers != null && m >= 8 && (long) m * n * k >= MIN_WORK;
+    }
+
+    @Override
+    public void matmul(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
+                       int m, int n, int k, float alpha, float beta) {
+        if (split(m, n, k)) {
+            job.run(workers, ProductJob.AB, a, aOff, m, b, bOff, c, cOff, m, n, k, alpha, beta);
+        } else {
+            inner.matmul(a, aOff, b, bOff, c, cOff, m, n, k, alpha, beta);
+        }
+    }
+
+    @Override
+    public void matmulTransA(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
+                             int m, int n, int k, float alpha, float beta) {
+        matmulTransA(a, aOff, m, b, bOff, c, cOff, m, n, k, alpha, beta);
+    }
+
+    @Override
+    public void matmulTransA(float[] a, int aOff, int lda, float[] b, int bOff, float[] c, int cOff,
+                             int m, int n, int k, float alpha, float beta) {
+        if (split(m, n, k)) {
+            job.run(workers, ProductJob.ATB, a, aOff, lda, b, bOff, c, cOff, m, n, k, alpha, beta);
+        } else {
+            inner.matmulTransA(a, aOff, lda, b, bOff, c, cOff, m, n, k, alpha, beta);
+        }
+    }
+
+    @Override
+    public void matmulTransB(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
+                             int m, int n, int k, float alpha, float beta) {
+        if (split(m, n, k)) {
+            job.run(workers, ProductJob.ABT, a, aOff, m, b, bOff, c, cOff, m, n, k, alpha, beta);
+        } else {
+            inner.matmulTransB(a, aOff, b, bOff, c, cOff, m, n, k, alpha, beta);
+        }
+    }
+
+    /**
+     * One Adam update in flight, split into runs of whole 64-element blocks: each element is updated by the same
+     * operations whichever thread does it.
+     */
+    private final class AdamJob implements Workers.Job {
+        private float[] w, g, m, v;
+        private int off, n;
+        private float beta1, beta2, stepSize, vScale, epsilon;
+
+        synchronized void run(Workers team, float[] w, float[] g, float[] m, float[] v, int off, int n, float beta1,
+                              float beta2, float stepSize, float vScale, float epsilon) {
+            this.w = w;
+            this.g = g;
+            this.m = m;
+            this.v = v;
+            this.off = off;
+            this.n = n;
+            this.beta1 = beta1;
+            this.beta2 = beta2;
+            this.stepSize = stepSize;
+            this.vScale = vScale;
+            this.epsilon = epsilon;
+            team.run(this);
+            this.w = null;
+            this.g = null;
+            this.m = null;
+            this.v = null;
+        }
+
+        @Override
+        public void part(int index, int parts) {
+            int size = ((n + parts - 1) / parts + 63) / 64 * 64;
+            int from = Math.min(n, index * size);
+            int to = Math.min(n, from + size);
+            if (from < to) {
+                inner.adam(w, g, m, v, off + from, to - from, beta1, beta2, stepSize, vScale, epsilon);
+            }
+        }
+    }
+
+    /** One product in flight: its operands, set before each dispatch, and how a part finds its rows. */
+    private final class ProductJob implements Workers.Job {
+        static final int AB = 0, ATB = 1, ABT = 2;
+        private int kind;
+        private float[] a, b, c;
+        private int aOff, lda, bOff, cOff, m, n, k;
+        private float alpha, beta;
+
+        synchronized void run(Workers team, int op, float[] a, int aOff, int lda, float[] b, int bOff, float[] c,
+                              int cOff, int m, int n, int k, float alpha, float beta) {
+            this.kind = op;
+            this.a = a;
+            this.aOff = aOff;
+            this.lda = lda;
+            this.b = b;
+            this.bOff = bOff;
+            this.c = c;
+            this.cOff = cOff;
+            this.m = m;
+            this.n = n;
+            this.k = k;
+            this.alpha = alpha;
+            this.beta = beta;
+            team.run(this);
+            this.a = null;
+            this.b = null;
+            this.c = null;
+        }
+
+        @Override
+        public void part(int index, int parts) {
+            int rows = ((m + parts - 1) / parts + 3) / 4 * 4;
+            int from = Math.min(m, index * rows);
+            int to = Math.min(m, from + rows);
+            if (from == to) {
+                return;
+            }
+            int count = to - from;
+            switch (kind) {
+                case AB -> inner.matmul(a, aOff + from * k, b, bOff, c, cOff + from * n, count, n, k, alpha, beta);
+                case ATB -> inner.matmulTransA(a, aOff + from, lda, b, bOff, c, cOff + from * n, count, n, k, alpha,
+                        beta);
+                default -> inner.matmulTransB(a, aOff + from * k, b, bOff, c, cOff + from * n, count, n, k, alpha,
+                        beta);
+            }
+        }
+    }
+
+    @Override
+    public float dot(float[] a, int aOff, float[] b, int bOff, int n) {
+        return inner.dot(a, aOff, b, bOff, n);
+    }
+
+    @Override
+    public void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        inner.axpy(alpha, x, xOff, y, yOff, n);
+    }
+
+    @Override
+    public void scale(float alpha, float[] x, int off, int n) {
+        inner.scale(alpha, x, off, n);
+    }
+
+    @Override
+    public void add(float[] x, int xOff, float[] y, int yOff, int n) {
+        inner.add(x, xOff, y, yOff, n);
+    }
+
+    @Override
+    public float sum(float[] x, int off, int n) {
+        return inner.sum(x, off, n);
+    }
+
+    @Override
+    public float max(float[] x, int off, int n) {
+        return inner.max(x, off, n);
+    }
+
+    @Override
+    public int argmax(float[] x, int off, int n) {
+        return inner.argmax(x, off, n);
+    }
+
+    @Override
+    public void addRowVector(float[] v, int vOff, float[] c, int cOff, int rows, int cols) {
+        inner.addRowVector(v, vOff, c, cOff, rows, cols);
+    }
+
+    @Override
+    public void columnSums(float[] a, int aOff, int rows, int cols, float[] out, int outOff, float beta) {
+        inner.columnSums(a, aOff, rows, cols, out, outOff, beta);
+    }
+
+    @Override
+    public void relu(float[] x, int off, int n) {
+        inner.relu(x, off, n);
+    }
+
+    @Override
+    public void reluBackward(float[] out, int outOff, float[] grad, int gOff, int n) {
+        inner.reluBackward(out, outOff, grad, gOff, n);
+    }
+
+    @Override
+    public void leakyRelu(float[] x, int off, int n, float slope) {
+        inner.leakyRelu(x, off, n, slope);
+    }
+
+    @Override
+    public void leakyReluBackward(float[] out, int outOff, float[] grad, int gOff, int n, float slope) {
+        inner.leakyReluBackward(out, outOff, grad, gOff, n, slope);
+    }
+
+    @Override
+    public void sigmoid(float[] x, int off, int n) {
+        inner.sigmoid(x, off, n);
+    }
+
+    @Override
+    public void sigmoidBackward(float[] out, int outOff, float[] grad, int gOff, int n) {
+        inner.sigmoidBackward(out, outOff, grad, gOff, n);
+    }
+
+    @Override
+    public void tanh(float[] x, int off, int n) {
+        inner.tanh(x, off, n);
+    }
+
+    @Override
+    public void tanhBackward(float[] out, int outOff, float[] grad, int gOff, int n) {
+        inner.tanhBackward(out, outOff, grad, gOff, n);
+    }
+
+    @Override
+    public void exp(float[] x, int off, int n, float scale, float shift) {
+        inner.exp(x, off, n, scale, shift);
+    }
+
+    @Override
+    public float softmax(float[] x, int off, int n) {
+        return inner.softmax(x, off, n);
+    }
+
+    @Override
+    public void adam(float[] w, float[] g, float[] m, float[] v, int off, int n, float beta1, float beta2,
+                     float stepSize, float vScale, float epsilon) {
+        if (workers != null && n >= MIN_UPDATE) {
+            adamJob.run(workers, w, g, m, v, off, n, beta1, beta2, stepSize, vScale, epsilon);
+        } else {
+            inner.adam(w, g, m, v, off, n, beta1, beta2, stepSize, vScale, epsilon);
+        }
+    }
+
+    @Override
+    public void momentum(float[] w, float[] g, float[] v, int off, int n, float mu, float lr) {
+        inner.momentum(w, g, v, off, n, mu, lr);
+    }
+
+    @Override
+    public float fmaPeakLoop(long iterations) {
+        return inner.fmaPeakLoop(iterations);
+    }
+
+    @Override
+    public int peakLanes() {
+        return inner.peakLanes();
+    }
+
+    @Override
+    public void unsignedBytesToFloats(byte[] src, int srcOff, float[] dst, int dstOff, int n, float scale) {
+        inner.unsignedBytesToFloats(src, srcOff, dst, dstOff, n, scale);
+    }
+}
