@@ -133,6 +133,23 @@ class LearnerCommandsTest {
     }
 
     @Test
+    void randomSearchDrawsFromRanges() throws IOException {
+        Path csv = dir.resolve("random.csv");
+        Run run = Run.of("tune", "--random", "3", "--lr", "1e-4:1e-2", "--hidden", "8", "--hidden", "4,4",
+                "--seeds", "1", "--epochs", "1", "--train-limit", "1000", "--out", csv.toString());
+        assertEquals(0, run.exit(), run.err());
+        List<String> rows = Files.readAllLines(csv);
+        assertEquals(4, rows.size(), "header + 3 trials");
+        for (String row : rows.subList(1, 4)) {
+            double lr = Double.parseDouble(row.split(",")[0]);
+            assertTrue(lr >= 1e-4 && lr <= 1e-2, row);
+        }
+        Run grid = Run.of("tune", "--lr", "1e-4:1e-2", "--out", dir.resolve("grid.csv").toString());
+        assertEquals(2, grid.exit());
+        assertTrue(grid.errorLines().contains("a range without a step is for --random"), grid.errorLines());
+    }
+
+    @Test
     void xorIsLearnt() {
         Path xor = dir.resolve("xor.json");
         Run run = Run.of("train", "--dataset", "xor", "--no-progress", "--out", xor.toString());

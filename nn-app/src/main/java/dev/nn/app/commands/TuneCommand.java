@@ -42,8 +42,8 @@ import java.util.concurrent.atomic.AtomicInteger;
                 + " with several seeds, on all cores at once; a CSV row per trial is written as it ends, so an"
                 + " interrupted search continues when run again with the same --out. Ends with a ranked table"
                 + " (mean test accuracy over seeds) and, with --plot, a chart.",
-                "Values: a list (0.9,0.95) or a range START:STOP:STEP (0.85:0.95:0.01). Without a flag, the"
-                        + " nn train default is used."},
+                "Values: a list (0.9,0.95) or a range START:STOP:STEP (0.85:0.95:0.01); with --random also"
+                        + " START:STOP. Without a flag, the nn train default is used."},
         footerHeading = "%nExamples:%n",
         footer = {"  nn tune --lr 1e-4:9e-4:1e-4 --beta1 0.85:0.95:0.01 --beta2 0.991:0.999:0.001 --seeds 10 \\",
                 "          --epochs 1 --out seed-grid.csv --plot seed-grid.png        the seed project's grid",
@@ -224,10 +224,10 @@ public final class TuneCommand implements Callable<Integer> {
             return settings;
         }
         for (List<Integer> shape : shapes) {
-            for (double batch : batches.values()) {
-                for (double a : lrs.values()) {
-                    for (double b : b1.values()) {
-                        for (double c : b2.values()) {
+            for (double batch : batches.gridValues()) {
+                for (double a : lrs.gridValues()) {
+                    for (double b : b1.gridValues()) {
+                        for (double c : b2.gridValues()) {
                             settings.add(new Setting(a, b, c, (int) Math.round(batch), shape));
                         }
                     }

@@ -7,11 +7,12 @@ import java.util.function.DoubleSupplier;
 
 /**
  * The values one hyper-parameter takes in a search: a list ({@code 0.9,0.95}) or an inclusive range with a step
- * ({@code 0.85:0.95:0.01}, computed in decimal so that 0.85 + 10·0.01 is exactly 0.95). Grid search uses every
- * value; random search draws from the range (log-uniformly when {@code logScale}) or picks from the list.
+ * ({@code 0.85:0.95:0.01}, computed in decimal so that 0.85 + 10·0.01 is exactly 0.95), or for random search
+ * only a range without a step ({@code 1e-4:1e-2}). Grid search uses every value; random search draws from the
+ * range (log-uniformly when {@code logScale}) or picks from the list.
  *
  * @param flag the flag it came from, for messages
- * @param values the grid values, in order
+ * @param values the grid values, in order (none for a range without a step)
  * @param low the range's start (or the list's smallest value)
  * @param high the range's end (or the list's largest value)
  * @param range whether it was given as a range
@@ -26,11 +27,18 @@ public record Axis(String flag, List<Double> values, double low, double high, bo
         try {
             if (text.contains(":")) {
                 String[] parts = text.split(":", -1);
-                if (parts.length != 3) {
-                    throw new IllegalArgumentException(flag + " " + text + ": a range is START:STOP:STEP");
+                if (parts.length != 2 && parts.length != 3) {
+                    throw new IllegalArgumentException(flag + " " + text + ": a range is START:STOP:STEP"
+                            + " (or START:STOP for --random)");
                 }
                 BigDecimal start = new BigDecimal(parts[0].strip());
                 BigDecimal stop = new BigDecimal(parts[1].strip());
+                if (parts.length == 2) {
+                    if (stop.compareTo(start) < 0) {
+                        throw new IllegalArgumentException(flag + " " + text + ": needs START <= STOP");
+                    }
+                    return new Axis(flag, List.of(), start.doubleValue(), stop.doubleValue(), true);
+                }
                 BigDecimal step = new BigDecimal(parts[2].strip());
                 if (step.signum() <= 0 || stop.compareTo(start) < 0) {
                     throw new IllegalArgumentException(flag + " " + text + ": needs START <= STOP and STEP > 0");
@@ -54,6 +62,15 @@ public record Axis(String flag, List<Double> values, double low, double high, bo
             throw new IllegalArgumentException(flag + " " + text + ": not a number, a list (a,b,c) or a range"
                     + " (start:stop:step)");
         }
+    }
+
+    /** The grid values; an exception when the range has no step. */
+    public List<Double> gridValues() {
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException(flag + ": a range without a step is for --random; give"
+                    + " START:STOP:STEP for a grid");
+        }
+        return values;
     }
 
     /** A single value. */
