@@ -14,8 +14,9 @@ package dev.nn.app.bench;
  * @param gflops training GFLOP/s reached
  * @param peakGflops this core's FMA peak, measured in the same JVM
  * @param peakHeapMb the JVM's peak heap use
+ * @param java the Java runtime's version
  */
 public record BenchResult(String workload, String shape, String simd, int threads, double msPerEpoch,
                           double trainImagesPerSecond, double inferImagesPerSecond, double bytesPerStep,
-                          double gflops, double peakGflops, long peakHeapMb) {
+                          double gflops, double peakGflops, long peakHeapMb, String java) {
 }

@@ -98,7 +98,7 @@ public final class BenchWorker {
         return new BenchResult(workload.name(), workload.describe(), Kernels.info().describe(), Kernels.threads(),
                 step50 * (train.size() / (double) batch) * 1000, batch / step50,
                 test.size() / median(inferSeconds), median(bytesPerStep), workload.flopsPerStep() / step50 / 1e9,
-                peak, HeapCheck.peakHeapBytes() >> 20);
+                peak, HeapCheck.peakHeapBytes() >> 20, Runtime.version().toString());
     }
 
     /**
