@@ -97,8 +97,8 @@ public final class Network {
     /** The logits of a batch: the last layer's buffer, valid until the next forward pass. */
     public Matrix forward(Matrix input) {
         Matrix x = input;
-        for (Dense layer : layers) {
-            x = layer.forward(x);
+        for (int i = 0; i < layers.size(); i++) { // indexed: an iterator here was allocated on every batch
+            x = layers.get(i).forward(x);
         }
         return x;
     }

@@ -39,7 +39,8 @@ public final class Sgd implements Optimizer {
     @Override
     public void step() {
         step++;
-        for (Parameter p : parameters) {
+        for (int i = 0; i < parameters.size(); i++) {
+            Parameter p = parameters.get(i);
             Kernels.axpy(-learningRate, p.grad(), 0, p.value(), 0, p.size());
         }
     }

@@ -132,32 +132,43 @@ class TrainerTest {
 
     @Test
     void aTrainingStepAfterWarmUpAllocatesNothing() {
-        Dataset train = Synthetic.stripes(64, 30, 3, 6);
+        assertStepAllocatesNothing(CONFIG, 16, 20_000, 1000);
+    }
+
+    /** Wide layers take other kernel paths (4×4 blocks, longer vector loops) than the small net: no allocation either. */
+    @Test
+    void aWideTrainingStepAllocatesNothingEither() {
+        TrainingConfig wide = CONFIG.withLayers(List.of(30, 256, 256, 3));
+        assertStepAllocatesNothing(wide, 128, 3_000, 200);
+    }
+
+    private static void assertStepAllocatesNothing(TrainingConfig config, int batch, int warmUp, int roundSteps) {
+        Dataset train = Synthetic.stripes(4 * batch, 30, 3, 6);
         Rng rng = new Rng(1);
-        Network network = Network.initialized(CONFIG, rng);
-        Trainer trainer = new Trainer(CONFIG, network, Loss.byId("cce"), new Adam(1e-3f, 0.9f, 0.999f, 1e-8f), rng);
-        network.prepare(16);
-        Matrix x = new Matrix(16, 30);
-        int[] labels = new int[16];
-        int[] order = new int[64];
+        Network network = Network.initialized(config, rng);
+        Trainer trainer = new Trainer(config, network, Loss.byId("cce"), new Adam(1e-3f, 0.9f, 0.999f, 1e-8f), rng);
+        network.prepare(batch);
+        Matrix x = new Matrix(batch, 30);
+        int[] labels = new int[batch];
+        int[] order = new int[4 * batch];
         Arrays.setAll(order, i -> i);
-        for (int i = 0; i < 20_000; i++) { // warm-up: let the JIT compile and escape-analyse the step
-            train.fillBatch(order, (i % 4) * 16, 16, x, labels);
+        for (int i = 0; i < warmUp; i++) { // warm-up: let the JIT compile and escape-analyse the step
+            train.fillBatch(order, (i % 4) * batch, batch, x, labels);
             trainer.step(x, labels);
         }
         var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().threadId();
         long allocated = Long.MAX_VALUE;
         // Until the JIT has compiled the step, vectors are real objects; on a slow machine that takes a while,
-        // so measure rounds of 1000 steps until one allocates nothing (or give up after 50 rounds).
+        // so measure rounds of steps until one allocates nothing (or give up after 50 rounds).
         for (int round = 0; round < 50 && allocated > 0; round++) {
             long before = threads.getThreadAllocatedBytes(id);
-            for (int i = 0; i < 1000; i++) {
-                train.fillBatch(order, (i % 4) * 16, 16, x, labels);
+            for (int i = 0; i < roundSteps; i++) {
+                train.fillBatch(order, (i % 4) * batch, batch, x, labels);
                 trainer.step(x, labels);
             }
             allocated = threads.getThreadAllocatedBytes(id) - before;
         }
-        assertEquals(0, allocated, "bytes allocated by 1000 training steps after warm-up");
+        assertEquals(0, allocated, "bytes allocated by " + roundSteps + " training steps after warm-up");
     }
 }

@@ -713,6 +713,10 @@ final class PanamaKernels implements KernelSupport {
     /** {@link ScalarKernels#exp} on a vector at a time, step for step, so the two give the same bits. */
     @Override
     public void exp(float[] x, int off, int n, float scale, float shift) {
+        if (n < L) {
+            tails.exp(x, off, n, scale, shift); // no vector to fill: skip the constants too
+            return;
+        }
         FloatVector log2e = FloatVector.broadcast(FLOATS, ScalarKernels.LOG2_E);
         FloatVector rounder = FloatVector.broadcast(FLOATS, ScalarKernels.ROUNDER);
         FloatVector ln2Hi = FloatVector.broadcast(FLOATS, -ScalarKernels.LN2_HI);
