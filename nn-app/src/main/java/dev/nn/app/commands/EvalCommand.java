@@ -1,6 +1,6 @@
 package dev.nn.app.commands;
 
-import dev.nn.app.cli.DataLoader;
+import dev.nn.app.cli.DataOptions;
 import dev.nn.app.cli.ShapeCheck;
 import dev.nn.app.cli.SimdOption;
 import dev.nn.app.plot.ChartFiles;
@@ -36,13 +36,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = {"-m", "--model"}, paramLabel = "FILE", required = true, description = "The model file.")
     Path model;
 
-    @Option(names = "--dataset", paramLabel = "NAME",
-            description = "A built-in dataset instead of --data: mnist (the bundled MNIST) or xor.")
-    String datasetName;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "Folder with the IDX files whose test set to use (default: the bundled MNIST).")
-    Path data;
+    @Mixin
+    DataOptions data;
 
     @Option(names = "--plot", paramLabel = "FILE", description = "Also draw the confusion matrix to this .png or .svg.")
     Path plot;
@@ -64,7 +60,7 @@ public final class EvalCommand implements Callable<Integer> {
         ChartFiles.requirePlotFile("--plot", plot);
         ChartFiles.requirePlotFile("--weights-plot", weightsPlot);
         Model loaded = ModelIO.load(model);
-        Dataset test = DataLoader.load(data, datasetName, spec.commandLine().getErr()).test();
+        Dataset test = data.load(spec.commandLine().getErr()).test();
         ShapeCheck.requireFits("--model " + model, loaded.network().inputSize(), loaded.network().outputSize(),
                 test);
         Evaluation e = new Evaluator(loaded.network(), Loss.byId(loaded.config().loss())).evaluate(test);

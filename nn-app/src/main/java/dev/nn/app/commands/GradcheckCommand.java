@@ -1,7 +1,7 @@
 package dev.nn.app.commands;
 
 import dev.nn.app.cli.ConfigFile;
-import dev.nn.app.cli.DataLoader;
+import dev.nn.app.cli.DataOptions;
 import dev.nn.app.cli.ShapeCheck;
 import dev.nn.app.cli.SimdOption;
 import dev.nn.core.check.GradientCheck;
@@ -70,13 +70,9 @@ public final class GradcheckCommand implements Callable<Integer> {
             description = "Entries checked per group, chosen at random (0: all of them; each costs two passes).")
     int perGroup;
 
-    @Option(names = "--dataset", paramLabel = "NAME",
-            description = "A built-in dataset instead of --data: mnist (the bundled MNIST) or xor.")
-    String datasetName;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "Folder with the IDX files to take samples from (default: the bundled MNIST).")
-    Path data;
+    @Mixin
+    DataOptions data;
 
     @Mixin
     SimdOption simd;
@@ -95,7 +91,7 @@ public final class GradcheckCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Model loaded = model == null ? null : ModelIO.load(model);
-        Dataset test = DataLoader.load(data, datasetName, spec.commandLine().getErr()).test();
+        Dataset test = data.load(spec.commandLine().getErr()).test();
         TrainingConfig config = loaded != null ? loaded.config() : networkConfig(test);
         String source = loaded != null ? "--model " + model : "--layers " + config.shape();
         ShapeCheck.requireFits(source, config.inputSize(), config.outputSize(), test);

@@ -1,6 +1,6 @@
 package dev.nn.app.commands;
 
-import dev.nn.app.cli.DataLoader;
+import dev.nn.app.cli.DataOptions;
 import dev.nn.app.cli.ShapeCheck;
 import dev.nn.app.cli.SimdOption;
 import dev.nn.app.terminal.DigitArt;
@@ -43,11 +43,9 @@ public final class PlayCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed for the choice of digits (default: a new game each time).")
     Long seed;
 
-    @Option(names = "--dataset", paramLabel = "NAME", description = "A built-in dataset: mnist.")
-    String datasetName;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the IDX files to draw test images from.")
-    Path data;
+    @Mixin
+    DataOptions data;
 
     @Option(names = "--plain", description = "Draw with plain blocks even on a colour terminal.")
     boolean plain;
@@ -66,7 +64,7 @@ public final class PlayCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Model loaded = ModelIO.load(model);
-        Dataset test = DataLoader.load(data, datasetName, spec.commandLine().getErr()).test();
+        Dataset test = data.load(spec.commandLine().getErr()).test();
         ShapeCheck.requireFits("--model " + model, loaded.network().inputSize(), loaded.network().outputSize(), test);
         int side = (int) Math.round(Math.sqrt(test.features()));
         int height = side * side == test.features() ? side : 1;

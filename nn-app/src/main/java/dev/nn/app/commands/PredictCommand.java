@@ -1,6 +1,6 @@
 package dev.nn.app.commands;
 
-import dev.nn.app.cli.DataLoader;
+import dev.nn.app.cli.DataOptions;
 import dev.nn.app.cli.ShapeCheck;
 import dev.nn.app.cli.SimdOption;
 import dev.nn.app.terminal.DigitArt;
@@ -42,11 +42,9 @@ public final class PredictCommand implements Callable<Integer> {
             description = "Test records to predict, by position from 0 (from --data, --dataset or the bundled MNIST).")
     List<Integer> indices = List.of();
 
-    @Option(names = "--dataset", paramLabel = "NAME", description = "A built-in dataset for --index: mnist or xor.")
-    String datasetName;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the IDX files for --index.")
-    Path data;
+    @Mixin
+    DataOptions data;
 
     @Option(names = "--show", description = "Also draw each input as the network sees it (28×28, half blocks).")
     boolean show;
@@ -77,7 +75,7 @@ public final class PredictCommand implements Callable<Integer> {
             report(out, image.toString(), pixels, predictor, colour);
         }
         if (!indices.isEmpty()) {
-            Dataset test = DataLoader.load(data, datasetName, spec.commandLine().getErr()).test();
+            Dataset test = data.load(spec.commandLine().getErr()).test();
             ShapeCheck.requireFits("--model " + model, inputs, loaded.network().outputSize(), test);
             byte[] pixels = new byte[test.features()];
             for (int index : indices) {

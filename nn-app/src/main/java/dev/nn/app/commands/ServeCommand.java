@@ -1,6 +1,6 @@
 package dev.nn.app.commands;
 
-import dev.nn.app.cli.DataLoader;
+import dev.nn.app.cli.DataOptions;
 import dev.nn.app.cli.ShapeCheck;
 import dev.nn.app.cli.SimdOption;
 import dev.nn.app.serve.DigitServer;
@@ -41,11 +41,9 @@ public final class ServeCommand implements Callable<Integer> {
             description = "The address to listen on; anything but loopback is unsafe (no login, no TLS).")
     String host;
 
-    @Option(names = "--dataset", paramLabel = "NAME", description = "Built-in test images: mnist.")
-    String datasetName;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the IDX files for the test images.")
-    Path data;
+    @Mixin
+    DataOptions data;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed for the random test images.")
     long seed;
@@ -63,7 +61,7 @@ public final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--port must be from 0 to 65535, got " + port);
         }
         Model loaded = ModelIO.load(model);
-        Dataset test = DataLoader.load(data, datasetName, spec.commandLine().getErr()).test();
+        Dataset test = data.load(spec.commandLine().getErr()).test();
         ShapeCheck.requireFits("--model " + model, loaded.network().inputSize(), loaded.network().outputSize(), test);
         DigitServer server;
         try {

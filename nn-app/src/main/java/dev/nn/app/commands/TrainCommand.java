@@ -1,7 +1,7 @@
 package dev.nn.app.commands;
 
 import dev.nn.app.cli.ConfigFile;
-import dev.nn.app.cli.DataLoader;
+import dev.nn.app.cli.DataOptions;
 import dev.nn.app.cli.HeapCheck;
 import dev.nn.app.cli.Interruption;
 import dev.nn.app.cli.ShapeCheck;
@@ -123,13 +123,9 @@ public final class TrainCommand implements Callable<Integer> {
                     + " as well override it.")
     Path configFile;
 
-    @Option(names = "--dataset", paramLabel = "NAME",
-            description = "A built-in dataset instead of --data: mnist (the bundled MNIST) or xor.")
-    String datasetName;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "Folder with training and test IDX files (default: the bundled MNIST).")
-    Path data;
+    @Mixin
+    DataOptions data;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", defaultValue = "model.json",
             description = "Where to save the model.")
@@ -167,15 +163,15 @@ public final class TrainCommand implements Callable<Integer> {
         Path checkpointFile = checkpoint != null ? checkpoint
                 : resume != null ? resume : out.resolveSibling(out.getFileName() + ".checkpoint");
         requireWritableTarget("--checkpoint", checkpointFile);
-        if (data != null) {
-            HeapCheck.requireRoomFor(data);
+        if (data.dir() != null) {
+            HeapCheck.requireRoomFor(data.dir());
         }
         CheckpointIO.Loaded resumed = resume == null ? null : CheckpointIO.load(resume);
         ConfigFile settingsFile = configFile == null ? ConfigFile.none() : ConfigFile.read(configFile);
         if (resumed != null) {
             rejectTrainingFlags();
         }
-        TrainTest dataset = DataLoader.load(data, datasetName, stderr);
+        TrainTest dataset = data.load(stderr);
         Map<String, String> checksums = checksums(dataset);
         TrainingConfig config = resumed != null ? resumed.config() : settings(dataset, settingsFile).validate();
         ShapeCheck.requireFits("--layers " + config.shape(), config.inputSize(), config.outputSize(),

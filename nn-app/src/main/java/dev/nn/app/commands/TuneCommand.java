@@ -1,6 +1,6 @@
 package dev.nn.app.commands;
 
-import dev.nn.app.cli.DataLoader;
+import dev.nn.app.cli.DataOptions;
 import dev.nn.app.cli.ShapeCheck;
 import dev.nn.app.cli.SimdOption;
 import dev.nn.app.plot.ChartFiles;
@@ -93,11 +93,9 @@ public final class TuneCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Settings shown in the table.")
     int top;
 
-    @Option(names = "--dataset", paramLabel = "NAME", description = "A built-in dataset: mnist or xor.")
-    String datasetName;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the IDX files (default: bundled MNIST).")
-    Path data;
+    @Mixin
+    DataOptions data;
 
     @Mixin
     SimdOption simd;
@@ -121,7 +119,7 @@ public final class TuneCommand implements Callable<Integer> {
         List<Setting> settings = settings();
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        TrainTest dataset = DataLoader.load(data, datasetName, stderr);
+        TrainTest dataset = data.load(stderr);
         Dataset train = trainLimit == null ? dataset.train() : dataset.train().head(trainLimit);
         Dataset test = dataset.test();
         TrainingConfig base = new TrainingConfig(TrainingConfig.DEFAULT.layers(), "relu", "cce", "he", "adam",
