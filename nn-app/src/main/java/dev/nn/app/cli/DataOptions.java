@@ -1,5 +1,7 @@
 package dev.nn.app.cli;
 
+import dev.nn.core.data.Dataset;
+import dev.nn.core.model.Model;
 import dev.nn.mnist.TrainTest;
 import picocli.CommandLine.Option;
 
@@ -26,5 +28,12 @@ public final class DataOptions {
     /** Loads the chosen data, saying which on {@code err}. */
     public TrainTest load(PrintWriter err) throws IOException {
         return DataLoader.load(dir, name, err);
+    }
+
+    /** Loads the chosen data's test set and checks that {@code model} (read from {@code file}) fits it. */
+    public Dataset testSetFor(Path file, Model model, PrintWriter err) throws IOException {
+        Dataset test = load(err).test();
+        ShapeCheck.requireFits("--model " + file, model.network().inputSize(), model.network().outputSize(), test);
+        return test;
     }
 }

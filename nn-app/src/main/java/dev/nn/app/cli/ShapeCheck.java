@@ -34,4 +34,10 @@ public final class ShapeCheck {
         sizes.add(data.classes());
         return sizes;
     }
+
+    /** The height of a sample seen as a picture: the side of a square when {@code features} is one, else 1. */
+    public static int imageHeight(int features) {
+        int side = (int) Math.round(Math.sqrt(features));
+        return side * side == features ? side : 1;
+    }
 }

@@ -60,9 +60,7 @@ public final class EvalCommand implements Callable<Integer> {
         ChartFiles.requirePlotFile("--plot", plot);
         ChartFiles.requirePlotFile("--weights-plot", weightsPlot);
         Model loaded = ModelIO.load(model);
-        Dataset test = data.load(spec.commandLine().getErr()).test();
-        ShapeCheck.requireFits("--model " + model, loaded.network().inputSize(), loaded.network().outputSize(),
-                test);
+        Dataset test = data.testSetFor(model, loaded, spec.commandLine().getErr());
         Evaluation e = new Evaluator(loaded.network(), Loss.byId(loaded.config().loss())).evaluate(test);
 
         out.printf("model     %s (%s, %s)%n", model, loaded.config().shape(), loaded.config().activation());
@@ -81,8 +79,7 @@ public final class EvalCommand implements Callable<Integer> {
         }
         if (weightsPlot != null) {
             Dense first = loaded.network().layers().getFirst();
-            int side = (int) Math.round(Math.sqrt(first.inputSize()));
-            int height = side * side == first.inputSize() ? side : 1;
+            int height = ShapeCheck.imageHeight(first.inputSize());
             ChartFiles.save(WeightImages.chart("first layer's weights, " + title, first.weights(),
                     first.outputSize(), height, first.inputSize() / height), weightsPlot);
             spec.commandLine().getErr().printf("plotted %s%n", weightsPlot);

@@ -64,10 +64,8 @@ public final class PlayCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Model loaded = ModelIO.load(model);
-        Dataset test = data.load(spec.commandLine().getErr()).test();
-        ShapeCheck.requireFits("--model " + model, loaded.network().inputSize(), loaded.network().outputSize(), test);
-        int side = (int) Math.round(Math.sqrt(test.features()));
-        int height = side * side == test.features() ? side : 1;
+        Dataset test = data.testSetFor(model, loaded, spec.commandLine().getErr());
+        int height = ShapeCheck.imageHeight(test.features());
         int width = test.features() / height;
         boolean colour = !plain && System.console() != null && System.console().isTerminal();
         Predictor predictor = new Predictor(loaded.network());

@@ -1,7 +1,6 @@
 package dev.nn.app.commands;
 
 import dev.nn.app.cli.DataOptions;
-import dev.nn.app.cli.ShapeCheck;
 import dev.nn.app.cli.SimdOption;
 import dev.nn.app.terminal.DigitArt;
 import dev.nn.core.data.Dataset;
@@ -75,8 +74,7 @@ public final class PredictCommand implements Callable<Integer> {
             report(out, image.toString(), pixels, predictor, colour);
         }
         if (!indices.isEmpty()) {
-            Dataset test = data.load(spec.commandLine().getErr()).test();
-            ShapeCheck.requireFits("--model " + model, inputs, loaded.network().outputSize(), test);
+            Dataset test = data.testSetFor(model, loaded, spec.commandLine().getErr());
             byte[] pixels = new byte[test.features()];
             for (int index : indices) {
                 if (index < 0 || index >= test.size()) {

@@ -1,7 +1,6 @@
 package dev.nn.app.commands;
 
 import dev.nn.app.cli.DataOptions;
-import dev.nn.app.cli.ShapeCheck;
 import dev.nn.app.cli.SimdOption;
 import dev.nn.app.serve.DigitServer;
 import dev.nn.core.data.Dataset;
@@ -61,8 +60,7 @@ public final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--port must be from 0 to 65535, got " + port);
         }
         Model loaded = ModelIO.load(model);
-        Dataset test = data.load(spec.commandLine().getErr()).test();
-        ShapeCheck.requireFits("--model " + model, loaded.network().inputSize(), loaded.network().outputSize(), test);
+        Dataset test = data.testSetFor(model, loaded, spec.commandLine().getErr());
         DigitServer server;
         try {
             server = DigitServer.start(loaded, test, host, port, seed);
