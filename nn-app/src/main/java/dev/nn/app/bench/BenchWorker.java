@@ -21,8 +21,9 @@ import java.util.Arrays;
 
 /**
  * Measures one workload in this JVM: training steps on shuffled MNIST batches (warm-up first, then repeats of
- * timed steps, the median kept), inference over the test set, bytes allocated per step (the thread's allocation
- * counter around each repeat; the median repeat), and the FMA peak. Run by {@code nn bench} in a child JVM per configuration.
+ * timed steps, the median kept), inference over the test set (warmed up the same way), bytes allocated per step
+ * (the thread's allocation counter around each repeat; the median repeat), and the FMA peak. Run by
+ * {@code nn bench} in a child JVM per configuration.
  */
 public final class BenchWorker {
 
@@ -59,7 +60,7 @@ public final class BenchWorker {
             next[0]++;
             trainer.step(x, y);
         };
-        int stepsPerRepeat = warmUp(step, seconds);
+        int stepsPerRepeat = warmUp(step, seconds, 20);
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         double[] stepSeconds = new double[repeats];
         double[] bytesPerStep = new double[repeats];
@@ -79,9 +80,7 @@ public final class BenchWorker {
         int[] labels = new int[1000];
         int[] all = new int[test.size()];
         Arrays.setAll(all, i -> i);
-        double[] inferSeconds = new double[repeats];
-        for (int r = -1; r < repeats; r++) {
-            long start = System.nanoTime();
+        Runnable inferTestSet = () -> {
             for (int from = 0; from < test.size(); from += 1000) {
                 int n = Math.min(1000, test.size() - from);
                 test.fillBatch(all, from, n, block, labels);
@@ -90,9 +89,13 @@ public final class BenchWorker {
                     labels[i] = Kernels.argmax(logits.data(), i * logits.cols(), logits.cols());
                 }
             }
-            if (r >= 0) {
-                inferSeconds[r] = (System.nanoTime() - start) / 1e9;
-            }
+        };
+        warmUp(inferTestSet, seconds, 1);
+        double[] inferSeconds = new double[repeats];
+        for (int r = 0; r < repeats; r++) {
+            long start = System.nanoTime();
+            inferTestSet.run();
+            inferSeconds[r] = (System.nanoTime() - start) / 1e9;
         }
         double peak = Kernels.measurePeakGflops(500);
         return new BenchResult(workload.name(), workload.describe(), Kernels.info().describe(), Kernels.threads(),
@@ -103,12 +106,12 @@ public final class BenchWorker {
 
     /**
      * Runs steps until the JIT has settled: blocks of steps until two blocks in a row take within 5% of each
-     * other and {@code seconds} have passed (at most 30 s). Returns the steps a block of about {@code seconds}
-     * takes, the size of each timed repeat.
+     * other and {@code seconds} have passed (at most 30 s), each block at least {@code minBlock} steps. Returns
+     * the steps a block of about {@code seconds} takes, the size of each timed repeat.
      */
-    private static int warmUp(Runnable step, double seconds) {
+    private static int warmUp(Runnable step, double seconds, int minBlock) {
         long start = System.nanoTime();
-        int block = 20;
+        int block = minBlock;
         double previous = Double.MAX_VALUE;
         while (true) {
             long t = System.nanoTime();
@@ -119,10 +122,10 @@ public final class BenchWorker {
             double elapsed = (System.nanoTime() - start) / 1e9;
             boolean settled = Math.abs(perStep - previous) <= 0.05 * previous;
             if ((settled && elapsed >= seconds) || elapsed > 30) {
-                return Math.max(20, (int) (seconds / perStep));
+                return Math.max(minBlock, (int) (seconds / perStep));
             }
             previous = perStep;
-            block = Math.max(20, (int) (0.25 / perStep));
+            block = Math.max(minBlock, (int) (0.25 / perStep));
         }
     }
 

@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
                 "Each workload runs in its own JVM per kernel implementation: a warm-up, then repeats of timed"
                         + " steps; figures are medians. Also shows bytes allocated per training step, the"
                         + " peak heap, and the training GFLOP/s as a fraction of this core's FMA peak, measured"
-                        + " in the same JVM (one core: the % is of one core's peak times the threads)."},
+                        + " in the same JVM (one core: the %% is of one core's peak times the threads)."},
         footerHeading = "%nExamples:%n",
         footer = {"  nn bench                          all workloads, Panama and scalar",
                 "  nn bench --workloads W1 --simd panama --json",

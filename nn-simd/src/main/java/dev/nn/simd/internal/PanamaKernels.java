@@ -50,6 +50,8 @@ final class PanamaKernels implements KernelSupport {
 
     /** Per-thread room for sixteen vectors' lanes, so that sums across lanes need no allocation. */
     private static final ThreadLocal<float[]> LANES = ThreadLocal.withInitial(() -> new float[16 * L]);
+    /** Per-thread room for {@link #shortTransB}'s copy of Bᵀ. */
+    private static final ThreadLocal<Scratch> TRANSPOSED = ThreadLocal.withInitial(Scratch::new);
 
     /** The sum of lanes[from..from+L) in index order: the same in the interpreter and in compiled code. */
     private static float sumLanes(float[] lanes, int from) {
@@ -389,14 +391,19 @@ final class PanamaKernels implements KernelSupport {
     @Override
     public void matmulTransB(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
                              int m, int n, int k, float alpha, float beta) {
+        if (k < 2 * L && m >= 4) {
+            shortTransB(a, aOff, b, bOff, c, cOff, m, n, k, alpha, beta);
+            return;
+        }
+        float[] lanes = LANES.get();
         int i = 0;
         for (; i + 4 <= m; i += 4) {
             int j = 0;
             for (; j + 4 <= n; j += 4) {
-                dots4x4(a, aOff + i * k, b, bOff + j * k, k, c, cOff + i * n + j, n, alpha, beta);
+                dots4x4(a, aOff + i * k, b, bOff + j * k, k, c, cOff + i * n + j, n, alpha, beta, lanes);
             }
             for (; j + 2 <= n; j += 2) {
-                dots4x2(a, aOff + i * k, b, bOff + j * k, k, c, cOff + i * n + j, n, alpha, beta);
+                dots4x2(a, aOff + i * k, b, bOff + j * k, k, c, cOff + i * n + j, n, alpha, beta, lanes);
             }
             for (; j < n; j++) {
                 for (int r = i; r < i + 4; r++) {
@@ -411,9 +418,91 @@ final class PanamaKernels implements KernelSupport {
         }
     }
 
+    /**
+     * A·Bᵀ for rows shorter than two vectors (the 16-wide layers of small networks), where a dot product would
+     * spend more on its lane sum than on its multiply-adds: Bᵀ is copied into a per-thread scratch, its rows
+     * padded with zeros to whole vectors, and C is built like A·B, four rows by one vector of columns at a time,
+     * each element accumulated in order of p. Sums go straight to C when alpha is 1 and beta 0 (the forward pass),
+     * otherwise through {@link #store}.
+     */
+    private void shortTransB(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
+                             int m, int n, int k, float alpha, float beta) {
+        int width = (n + L - 1) / L * L;
+        float[] bt = TRANSPOSED.get().atLeast(k * width + L);
+        for (int p = 0; p < k; p++) {
+            int row = p * width;
+            for (int j = 0; j < n; j++) {
+                bt[row + j] = b[bOff + j * k + p];
+            }
+            Arrays.fill(bt, row + n, row + width, 0f);
+        }
+        float[] part = bt;
+        int partOff = k * width;
+        boolean plain = alpha == 1 && beta == 0;
+        int i = 0;
+        for (; i + 4 <= m; i += 4) {
+            int a0 = aOff + i * k, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k;
+            for (int j = 0; j < width; j += L) {
+                FloatVector s0 = FloatVector.zero(FLOATS), s1 = s0, s2 = s0, s3 = s0;
+                for (int p = 0; p < k; p++) {
+                    FloatVector y = FloatVector.fromArray(FLOATS, bt, p * width + j);
+                    FloatVector x0 = FloatVector.broadcast(FLOATS, a[a0 + p]);
+                    FloatVector x1 = FloatVector.broadcast(FLOATS, a[a1 + p]);
+                    FloatVector x2 = FloatVector.broadcast(FLOATS, a[a2 + p]);
+                    FloatVector x3 = FloatVector.broadcast(FLOATS, a[a3 + p]);
+                    s0 = FMA ? x0.fma(y, s0) : x0.mul(y).add(s0);
+                    s1 = FMA ? x1.fma(y, s1) : x1.mul(y).add(s1);
+                    s2 = FMA ? x2.fma(y, s2) : x2.mul(y).add(s2);
+                    s3 = FMA ? x3.fma(y, s3) : x3.mul(y).add(s3);
+                }
+                int cols = Math.min(L, n - j), c0 = cOff + i * n + j;
+                if (cols == L && plain) {
+                    s0.intoArray(c, c0);
+                    s1.intoArray(c, c0 + n);
+                    s2.intoArray(c, c0 + 2 * n);
+                    s3.intoArray(c, c0 + 3 * n);
+                } else {
+                    s0.intoArray(part, partOff);
+                    storePart(part, partOff, cols, c, c0, alpha, beta);
+                    s1.intoArray(part, partOff);
+                    storePart(part, partOff, cols, c, c0 + n, alpha, beta);
+                    s2.intoArray(part, partOff);
+                    storePart(part, partOff, cols, c, c0 + 2 * n, alpha, beta);
+                    s3.intoArray(part, partOff);
+                    storePart(part, partOff, cols, c, c0 + 3 * n, alpha, beta);
+                }
+            }
+        }
+        for (; i < m; i++) {
+            int a0 = aOff + i * k;
+            for (int j = 0; j < width; j += L) {
+                FloatVector s = FloatVector.zero(FLOATS);
+                for (int p = 0; p < k; p++) {
+                    FloatVector x = FloatVector.broadcast(FLOATS, a[a0 + p]);
+                    FloatVector y = FloatVector.fromArray(FLOATS, bt, p * width + j);
+                    s = FMA ? x.fma(y, s) : x.mul(y).add(s);
+                }
+                int cols = Math.min(L, n - j), c0 = cOff + i * n + j;
+                if (cols == L && plain) {
+                    s.intoArray(c, c0);
+                } else {
+                    s.intoArray(part, partOff);
+                    storePart(part, partOff, cols, c, c0, alpha, beta);
+                }
+            }
+        }
+    }
+
+    /** The first {@code cols} sums in part[from..] stored into c[c0..] by {@link #store}. */
+    private static void storePart(float[] part, int from, int cols, float[] c, int c0, float alpha, float beta) {
+        for (int j = 0; j < cols; j++) {
+            store(part[from + j], c, c0 + j, alpha, beta);
+        }
+    }
+
     /** Sixteen dot products at once: rows i..i+3 of A against rows j..j+3 of B, eight loads per sixteen FMAs. */
     private static void dots4x4(float[] a, int a0, float[] b, int b0, int k,
-                                float[] c, int c0, int ldc, float alpha, float beta) {
+                                float[] c, int c0, int ldc, float alpha, float beta, float[] lanes) {
         int a1 = a0 + k, a2 = a1 + k, a3 = a2 + k, b1 = b0 + k, b2 = b1 + k, b3 = b2 + k;
         float t00 = 0, t01 = 0, t02 = 0, t03 = 0, t10 = 0, t11 = 0, t12 = 0, t13 = 0,
                 t20 = 0, t21 = 0, t22 = 0, t23 = 0, t30 = 0, t31 = 0, t32 = 0, t33 = 0;
@@ -448,7 +537,6 @@ final class PanamaKernels implements KernelSupport {
                 s32 = FMA ? x3.fma(y2, s32) : x3.mul(y2).add(s32);
                 s33 = FMA ? x3.fma(y3, s33) : x3.mul(y3).add(s33);
             }
-            float[] lanes = LANES.get();
             s00.intoArray(lanes, 0);
             s01.intoArray(lanes, L);
             s02.intoArray(lanes, 2 * L);
@@ -525,7 +613,7 @@ final class PanamaKernels implements KernelSupport {
     }
 
     private static void dots4x2(float[] a, int a0, float[] b, int b0, int k,
-                                float[] c, int c0, int ldc, float alpha, float beta) {
+                                float[] c, int c0, int ldc, float alpha, float beta, float[] lanes) {
         int a1 = a0 + k, a2 = a1 + k, a3 = a2 + k, b1 = b0 + k;
         float t00 = 0, t01 = 0, t10 = 0, t11 = 0, t20 = 0, t21 = 0, t30 = 0, t31 = 0;
         int p = 0;
@@ -548,7 +636,6 @@ final class PanamaKernels implements KernelSupport {
                 s30 = FMA ? x3.fma(y0, s30) : x3.mul(y0).add(s30);
                 s31 = FMA ? x3.fma(y1, s31) : x3.mul(y1).add(s31);
             }
-            float[] lanes = LANES.get();
             s00.intoArray(lanes, 0);
             s01.intoArray(lanes, L);
             s10.intoArray(lanes, 2 * L);
