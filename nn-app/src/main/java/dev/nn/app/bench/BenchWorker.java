@@ -106,21 +106,25 @@ public final class BenchWorker {
 
     /**
      * Runs steps until the JIT has settled: blocks of steps until two blocks in a row take within 5% of each
-     * other and {@code seconds} have passed (at most 30 s), each block at least {@code minBlock} steps. Returns
-     * the steps a block of about {@code seconds} takes, the size of each timed repeat.
+     * other, the second allocated nothing (code the JIT has not compiled yet allocates its vectors), and
+     * {@code seconds} have passed (at most 30 s); each block at least {@code minBlock} steps. Returns the steps a
+     * block of about {@code seconds} takes, the size of each timed repeat.
      */
     private static int warmUp(Runnable step, double seconds, int minBlock) {
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long start = System.nanoTime();
         int block = minBlock;
         double previous = Double.MAX_VALUE;
         while (true) {
+            long bytesBefore = threads.getCurrentThreadAllocatedBytes();
             long t = System.nanoTime();
             for (int i = 0; i < block; i++) {
                 step.run();
             }
             double perStep = (System.nanoTime() - t) / 1e9 / block;
+            boolean quiet = threads.getCurrentThreadAllocatedBytes() == bytesBefore;
             double elapsed = (System.nanoTime() - start) / 1e9;
-            boolean settled = Math.abs(perStep - previous) <= 0.05 * previous;
+            boolean settled = quiet && Math.abs(perStep - previous) <= 0.05 * previous;
             if ((settled && elapsed >= seconds) || elapsed > 30) {
                 return Math.max(minBlock, (int) (seconds / perStep));
             }

@@ -50,6 +50,14 @@ final class PanamaKernels implements KernelSupport {
 
     /** Per-thread room for sixteen vectors' lanes, so that sums across lanes need no allocation. */
     private static final ThreadLocal<float[]> LANES = ThreadLocal.withInitial(() -> new float[16 * L]);
+    /** The floats of B a product keeps in L2 while all of A passes over them (256 kB, a quarter of the L2). */
+    private static final int PANEL_FLOATS = 1 << 16;
+    /** Products with fewer rows than this use B where it is: a packed panel would serve too few rows. */
+    private static final int PACK_MIN_ROWS = 64;
+    /** Per-thread room for a panel of B packed by {@link #pack}. */
+    private static final ThreadLocal<Scratch> PANEL = ThreadLocal.withInitial(Scratch::new);
+    /** Per-thread room for A's rows packed by {@link #packRowBlocks}. */
+    private static final ThreadLocal<Scratch> ROW_BLOCKS = ThreadLocal.withInitial(Scratch::new);
     /** Per-thread room for {@link #shortTransB}'s copy of Bᵀ. */
     private static final ThreadLocal<Scratch> TRANSPOSED = ThreadLocal.withInitial(Scratch::new);
 
@@ -208,36 +216,57 @@ final class PanamaKernels implements KernelSupport {
 
     /**
      * C = alpha·A·B + beta·C with A(i, p) = a[aOff + i·rowStride + p·colStride]. C is first set to beta·C
-     * (zeros when beta is 0); then register-blocked micro-kernels add alpha·A·B: four rows of C by two vectors
-     * of columns held in eight accumulators while p runs over k, so each loaded slice of a row of B feeds four
-     * FMAs; then four rows by one vector; leftover rows one vector at a time; leftover columns one by one.
+     * (zeros when beta is 0); then register-blocked micro-kernels add alpha·A·B: four rows of C by four, then two,
+     * then one vector of columns held in accumulators while p runs over k, so each loaded slice of a row of B
+     * feeds four FMAs; leftover rows one vector at a time; leftover columns one by one. Panels of columns are the
+     * outer loop and rows the inner one, so that a panel of B (k × 4 vectors) stays in L2 while every row of A
+     * passes over it, instead of all of B passing through the cache for each four rows.
      */
     private void broadcastProduct(float[] a, int aOff, int rowStride, int colStride, float[] b, int bOff,
                                   float[] c, int cOff, int m, int n, int k, float alpha, float beta) {
         scaleOutput(c, cOff, m * n, beta);
         int vectorCols = n - n % L;
-        int i = 0;
-        for (; i + 4 <= m; i += 4) {
-            int a0 = aOff + i * rowStride;
-            int c0 = cOff + i * n;
-            int j = 0;
-            for (; j + 4 * L <= vectorCols; j += 4 * L) {
-                rows4x4(a, a0, rowStride, colStride, b, bOff + j, c, c0 + j, n, k, alpha);
-            }
-            for (; j + 2 * L <= vectorCols; j += 2 * L) {
-                rows4x2(a, a0, rowStride, colStride, b, bOff + j, c, c0 + j, n, k, alpha);
-            }
-            for (; j < vectorCols; j += L) {
-                rows4x1(a, a0, rowStride, colStride, b, bOff + j, c, c0 + j, n, k, alpha);
+        int blockRows = m - m % 4;
+        boolean packing = m >= PACK_MIN_ROWS;
+        float[] panel = packing ? PANEL.get().atLeast(4 * L * k) : null;
+        boolean packA = packing && colStride != 1;
+        float[] pa = packA ? packRowBlocks(a, aOff, rowStride, colStride, blockRows, k) : a;
+        int rs = packA ? 1 : rowStride, cs = packA ? 4 : colStride;
+        int j = 0;
+        for (; j + 4 * L <= vectorCols; j += 4 * L) {
+            boolean packed = pack(b, bOff + j, n, k, 4 * L, panel);
+            float[] pb = packed ? panel : b;
+            int pOff = packed ? 0 : bOff + j, ldb = packed ? 4 * L : n;
+            for (int i = 0; i < blockRows; i += 4) {
+                int a0 = packA ? i * k : aOff + i * rowStride;
+                rows4x4(pa, a0, rs, cs, pb, pOff, ldb, c, cOff + i * n + j, n, k, alpha);
             }
         }
-        for (; i < m; i++) {
-            for (int j = 0; j < vectorCols; j += L) {
-                rows1x1(a, aOff + i * rowStride, colStride, b, bOff + j, c, cOff + i * n + j, n, k, alpha);
+        for (; j + 2 * L <= vectorCols; j += 2 * L) {
+            boolean packed = pack(b, bOff + j, n, k, 2 * L, panel);
+            float[] pb = packed ? panel : b;
+            int pOff = packed ? 0 : bOff + j, ldb = packed ? 2 * L : n;
+            for (int i = 0; i < blockRows; i += 4) {
+                int a0 = packA ? i * k : aOff + i * rowStride;
+                rows4x2(pa, a0, rs, cs, pb, pOff, ldb, c, cOff + i * n + j, n, k, alpha);
+            }
+        }
+        for (; j < vectorCols; j += L) {
+            boolean packed = pack(b, bOff + j, n, k, L, panel);
+            float[] pb = packed ? panel : b;
+            int pOff = packed ? 0 : bOff + j, ldb = packed ? L : n;
+            for (int i = 0; i < blockRows; i += 4) {
+                int a0 = packA ? i * k : aOff + i * rowStride;
+                rows4x1(pa, a0, rs, cs, pb, pOff, ldb, c, cOff + i * n + j, n, k, alpha);
+            }
+        }
+        for (int i = blockRows; i < m; i++) {
+            for (j = 0; j < vectorCols; j += L) {
+                rows1x1(a, aOff + i * rowStride, colStride, b, bOff + j, n, c, cOff + i * n + j, k, alpha);
             }
         }
         for (int row = 0; row < m; row++) {
-            for (int j = vectorCols; j < n; j++) {
+            for (j = vectorCols; j < n; j++) {
                 float sum = 0;
                 for (int p = 0; p < k; p++) {
                     sum = fma(a[aOff + row * rowStride + p * colStride], b[bOff + p * n + j], sum);
@@ -245,6 +274,40 @@ final class PanamaKernels implements KernelSupport {
                 c[cOff + row * n + j] += alpha * sum;
             }
         }
+    }
+
+    /**
+     * Copies the panel B[0..k)[j0..j0+width) (B's rows {@code ldb} apart, j0 at b[bOff]) into {@code panel}, its
+     * rows end to end, when there is a panel to fill; says whether it did. Rows of B a multiple of 4 kB apart fall
+     * into the same few sets of the L1 cache and evict each other; copied, they stream.
+     */
+    private static boolean pack(float[] b, int bOff, int ldb, int k, int width, float[] panel) {
+        if (panel == null) {
+            return false;
+        }
+        for (int p = 0; p < k; p++) {
+            System.arraycopy(b, bOff + p * ldb, panel, p * width, width);
+        }
+        return true;
+    }
+
+    /**
+     * Copies A's rows, four at a time, into a per-thread scratch where block i/4 holds, for each p in turn, the four
+     * elements A(i..i+3, p) side by side: for Aᵀ·B, whose A(i, p) run down a column of the stored matrix, a whole
+     * row of C's stored matrix apart for each p.
+     */
+    private static float[] packRowBlocks(float[] a, int aOff, int rowStride, int colStride, int blockRows, int k) {
+        float[] blocks = ROW_BLOCKS.get().atLeast(blockRows * k);
+        for (int i = 0; i < blockRows; i += 4) {
+            for (int p = 0; p < k; p++) {
+                int from = aOff + i * rowStride + p * colStride, to = i * k + 4 * p;
+                blocks[to] = a[from];
+                blocks[to + 1] = a[from + rowStride];
+                blocks[to + 2] = a[from + 2 * rowStride];
+                blocks[to + 3] = a[from + 3 * rowStride];
+            }
+        }
+        return blocks;
     }
 
     /** C = beta·C, with zeros (not 0·NaN) when beta is 0, before a product is added to it. */
@@ -261,14 +324,14 @@ final class PanamaKernels implements KernelSupport {
      * accumulators; each step loads four vectors of a row of B and broadcasts four values of A, so a load feeds
      * two FMAs.
      */
-    private static void rows4x4(float[] a, int a0, int rowStride, int colStride, float[] b, int b0,
+    private static void rows4x4(float[] a, int a0, int rowStride, int colStride, float[] b, int b0, int ldb,
                                 float[] c, int c0, int n, int k, float alpha) {
         int a1 = a0 + rowStride, a2 = a1 + rowStride, a3 = a2 + rowStride;
         FloatVector s00 = FloatVector.zero(FLOATS), s01 = s00, s02 = s00, s03 = s00, s10 = s00, s11 = s00,
                 s12 = s00, s13 = s00, s20 = s00, s21 = s00, s22 = s00, s23 = s00, s30 = s00, s31 = s00,
                 s32 = s00, s33 = s00;
         for (int p = 0; p < k; p++) {
-            int row = b0 + p * n, col = p * colStride;
+            int row = b0 + p * ldb, col = p * colStride;
             FloatVector y0 = FloatVector.fromArray(FLOATS, b, row);
             FloatVector y1 = FloatVector.fromArray(FLOATS, b, row + L);
             FloatVector y2 = FloatVector.fromArray(FLOATS, b, row + 2 * L);
@@ -314,13 +377,13 @@ final class PanamaKernels implements KernelSupport {
     }
 
     /** Four rows of C by two vectors of columns, starting at b[b0] and c[c0]: C += alpha·A·B. */
-    private static void rows4x2(float[] a, int a0, int rowStride, int colStride, float[] b, int b0,
+    private static void rows4x2(float[] a, int a0, int rowStride, int colStride, float[] b, int b0, int ldb,
                                 float[] c, int c0, int n, int k, float alpha) {
         int a1 = a0 + rowStride, a2 = a1 + rowStride, a3 = a2 + rowStride;
         FloatVector s00 = FloatVector.zero(FLOATS), s01 = s00, s10 = s00, s11 = s00,
                 s20 = s00, s21 = s00, s30 = s00, s31 = s00;
         for (int p = 0; p < k; p++) {
-            int row = b0 + p * n, col = p * colStride;
+            int row = b0 + p * ldb, col = p * colStride;
             FloatVector y0 = FloatVector.fromArray(FLOATS, b, row);
             FloatVector y1 = FloatVector.fromArray(FLOATS, b, row + L);
             FloatVector x0 = FloatVector.broadcast(FLOATS, a[a0 + col]);
@@ -348,12 +411,12 @@ final class PanamaKernels implements KernelSupport {
     }
 
     /** Four rows of C by one vector of columns: C += alpha·A·B. */
-    private static void rows4x1(float[] a, int a0, int rowStride, int colStride, float[] b, int b0,
+    private static void rows4x1(float[] a, int a0, int rowStride, int colStride, float[] b, int b0, int ldb,
                                 float[] c, int c0, int n, int k, float alpha) {
         int a1 = a0 + rowStride, a2 = a1 + rowStride, a3 = a2 + rowStride;
         FloatVector s0 = FloatVector.zero(FLOATS), s1 = s0, s2 = s0, s3 = s0;
         for (int p = 0; p < k; p++) {
-            FloatVector y = FloatVector.fromArray(FLOATS, b, b0 + p * n);
+            FloatVector y = FloatVector.fromArray(FLOATS, b, b0 + p * ldb);
             int col = p * colStride;
             FloatVector x0 = FloatVector.broadcast(FLOATS, a[a0 + col]);
             FloatVector x1 = FloatVector.broadcast(FLOATS, a[a1 + col]);
@@ -372,12 +435,12 @@ final class PanamaKernels implements KernelSupport {
     }
 
     /** One row of C by one vector of columns: C += alpha·A·B. */
-    private static void rows1x1(float[] a, int a0, int colStride, float[] b, int b0,
-                                float[] c, int c0, int n, int k, float alpha) {
+    private static void rows1x1(float[] a, int a0, int colStride, float[] b, int b0, int ldb,
+                                float[] c, int c0, int k, float alpha) {
         FloatVector s = FloatVector.zero(FLOATS);
         for (int p = 0; p < k; p++) {
             FloatVector x = FloatVector.broadcast(FLOATS, a[a0 + p * colStride]);
-            FloatVector y = FloatVector.fromArray(FLOATS, b, b0 + p * n);
+            FloatVector y = FloatVector.fromArray(FLOATS, b, b0 + p * ldb);
             s = FMA ? x.fma(y, s) : x.mul(y).add(s);
         }
         s.mul(alpha).add(FloatVector.fromArray(FLOATS, c, c0)).intoArray(c, c0);
@@ -386,7 +449,8 @@ final class PanamaKernels implements KernelSupport {
     /**
      * C = alpha·A·Bᵀ + beta·C: every element is a dot product of a row of A and a row of B. Four rows of A by
      * four rows of B share their loads in sixteen accumulators (then four by two); leftover rows and columns use
-     * {@link #dot}.
+     * {@link #dot}. Rows of B go in panels of about {@link #PANEL_FLOATS} floats, the outer loop, so that a panel
+     * stays in L2 while every row of A passes over it.
      */
     @Override
     public void matmulTransB(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
@@ -396,12 +460,18 @@ final class PanamaKernels implements KernelSupport {
             return;
         }
         float[] lanes = LANES.get();
-        int i = 0;
-        for (; i + 4 <= m; i += 4) {
-            int j = 0;
-            for (; j + 4 <= n; j += 4) {
-                dots4x4(a, aOff + i * k, b, bOff + j * k, k, c, cOff + i * n + j, n, alpha, beta, lanes);
+        int blockRows = m - m % 4, blockCols = n - n % 4;
+        int panel = Math.max(4, PANEL_FLOATS / Math.max(1, k) / 4 * 4);
+        for (int from = 0; from < blockCols; from += panel) {
+            int to = Math.min(blockCols, from + panel);
+            for (int i = 0; i < blockRows; i += 4) {
+                for (int j = from; j < to; j += 4) {
+                    dots4x4(a, aOff + i * k, b, bOff + j * k, k, c, cOff + i * n + j, n, alpha, beta, lanes);
+                }
             }
+        }
+        for (int i = 0; i < blockRows; i += 4) {
+            int j = blockCols;
             for (; j + 2 <= n; j += 2) {
                 dots4x2(a, aOff + i * k, b, bOff + j * k, k, c, cOff + i * n + j, n, alpha, beta, lanes);
             }
@@ -411,7 +481,7 @@ final class PanamaKernels implements KernelSupport {
                 }
             }
         }
-        for (; i < m; i++) {
+        for (int i = blockRows; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 store(dot(a, aOff + i * k, b, bOff + j * k, k), c, cOff + i * n + j, alpha, beta);
             }

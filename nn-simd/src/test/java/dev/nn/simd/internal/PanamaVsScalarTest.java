@@ -253,6 +253,8 @@ class PanamaVsScalarTest {
         shapes.add(new int[]{16, 784, 32});
         shapes.add(new int[]{32, 16, 16});
         shapes.add(new int[]{37, 10, 31});
+        shapes.add(new int[]{67, 53, 37});
+        shapes.add(new int[]{130, 70, 19});
         shapes.add(new int[]{33, 65, 129});
         shapes.add(new int[]{0, 5, 3});
         shapes.add(new int[]{4, 0, 3});
