@@ -455,7 +455,7 @@ final class PanamaKernels implements KernelSupport {
     @Override
     public void matmulTransB(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
                              int m, int n, int k, float alpha, float beta) {
-        if (k < 2 * L && m >= 4) {
+        if (k < 2 * L) {
             shortTransB(a, aOff, b, bOff, c, cOff, m, n, k, alpha, beta);
             return;
         }
