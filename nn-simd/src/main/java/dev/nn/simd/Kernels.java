@@ -239,9 +239,7 @@ public final class Kernels {
         }
         range(x, off, product(rows, cols), "x");
         range(lse, lseOff, rows, "lse");
-        for (int r = 0; r < rows; r++) {
-            lse[lseOff + r] = IMPL.softmax(x, off + r * cols, cols);
-        }
+        IMPL.softmaxRows(x, off, rows, cols, lse, lseOff);
     }
 
     /** One step of SGD with momentum μ on w[off..off+n): v = μ·v + g, w −= lr·v (μ = 0: plain SGD). */

@@ -105,7 +105,8 @@ public final class Dataset {
 
     /**
      * Scales samples {@code order[from..from+n)} to [0, 1] into the rows of {@code x} and their labels into
-     * {@code y[0..n)}; sets {@code x}'s rows to n.
+     * {@code y[0..n)}; sets {@code x}'s rows to n. Consecutive samples (evaluation) are converted in one call,
+     * which the kernels may split over threads; shuffled ones row by row.
      */
     public void fillBatch(int[] order, int from, int n, Matrix x, int[] y) {
         if (x.cols() != features) {
@@ -113,13 +114,29 @@ public final class Dataset {
                     + x.cols());
         }
         x.setRows(n);
-        touch(order, from, n);
         float[] data = x.data();
-        for (int r = 0; r < n; r++) {
-            int sample = order[from + r];
-            Kernels.unsignedBytesToFloats(samples, sample * features, data, r * features, features, PIXEL_SCALE);
-            y[r] = labels[sample] & 0xFF;
+        if (n > 0 && consecutive(order, from, n)) {
+            Kernels.unsignedBytesToFloats(samples, order[from] * features, data, 0, n * features, PIXEL_SCALE);
+        } else {
+            touch(order, from, n);
+            for (int r = 0; r < n; r++) {
+                Kernels.unsignedBytesToFloats(samples, order[from + r] * features, data, r * features, features,
+                        PIXEL_SCALE);
+            }
         }
+        for (int r = 0; r < n; r++) {
+            y[r] = labels[order[from + r]] & 0xFF;
+        }
+    }
+
+    /** Whether order[from..from+n) are consecutive samples, whose bytes lie end to end. */
+    private static boolean consecutive(int[] order, int from, int n) {
+        for (int r = 1; r < n; r++) {
+            if (order[from + r] != order[from] + r) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

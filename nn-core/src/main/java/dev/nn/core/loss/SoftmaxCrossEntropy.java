@@ -15,6 +15,12 @@ public final class SoftmaxCrossEntropy implements Loss {
     /** The short name. */
     public static final String ID = "cce";
 
+    /**
+     * Each row's log-sum-exp, then each row's target logit; grown to the largest batch seen, so an instance serves
+     * one thread at a time (every trainer makes its own).
+     */
+    private float[] rowScratch = new float[0];
+
     @Override
     public String id() {
         return ID;
@@ -50,15 +56,20 @@ public final class SoftmaxCrossEntropy implements Loss {
     }
 
     /** Turns each row into probabilities and returns Σ (log-sum-exp − z_label). */
-    private static float softmaxRows(Matrix logits, int[] labels) {
+    private float softmaxRows(Matrix logits, int[] labels) {
         float[] z = logits.data();
-        int cols = logits.cols();
-        Loss.requireLabels(labels, logits.rows(), cols);
+        int rows = logits.rows(), cols = logits.cols();
+        Loss.requireLabels(labels, rows, cols);
+        if (rowScratch.length < 2 * rows) {
+            rowScratch = new float[2 * rows];
+        }
+        for (int r = 0; r < rows; r++) {
+            rowScratch[rows + r] = z[r * cols + labels[r]];
+        }
+        Kernels.softmaxRows(z, 0, rows, cols, rowScratch, 0);
         float total = 0;
-        for (int r = 0; r < logits.rows(); r++) {
-            int row = r * cols;
-            float target = z[row + labels[r]];
-            total += Kernels.softmax(z, row, cols) - target;
+        for (int r = 0; r < rows; r++) {
+            total += rowScratch[r] - rowScratch[rows + r];
         }
         return total;
     }

@@ -86,6 +86,12 @@ public interface KernelSupport {
     float softmax(float[] x, int off, int n);
 
     /**
+     * {@link #softmax} on each row of the rows×cols matrix at x[off], each row's log-sum-exp into
+     * lse[lseOff + row]: the same values as row after row.
+     */
+    void softmaxRows(float[] x, int off, int rows, int cols, float[] lse, int lseOff);
+
+    /**
      * One Adam step on n parameters: m = β₁m + (1−β₁)g, v = β₂v + (1−β₂)g²,
      * w −= stepSize·m / (√v·vScale + ε), where the caller folds the bias corrections into
      * stepSize = lr/(1−β₁ᵗ) and vScale = 1/√(1−β₂ᵗ).

@@ -917,6 +917,36 @@ final class PanamaKernels implements KernelSupport {
         return max + (float) Math.log(sum);
     }
 
+    /**
+     * Rows shorter than a vector (ten classes) would each take the scalar exponential: instead every row is shifted
+     * by its maximum, then one vector exponential covers the whole matrix. The subtraction is the one
+     * {@link #softmax} makes inside its exponential, so the values are the same.
+     */
+    @Override
+    public void softmaxRows(float[] x, int off, int rows, int cols, float[] lse, int lseOff) {
+        if (cols >= L) {
+            for (int r = 0; r < rows; r++) {
+                lse[lseOff + r] = softmax(x, off + r * cols, cols);
+            }
+            return;
+        }
+        for (int r = 0; r < rows; r++) {
+            int row = off + r * cols;
+            float max = max(x, row, cols);
+            lse[lseOff + r] = max;
+            for (int j = row; j < row + cols; j++) {
+                x[j] -= max;
+            }
+        }
+        exp(x, off, rows * cols, 1f, 0f);
+        for (int r = 0; r < rows; r++) {
+            int row = off + r * cols;
+            float sum = sum(x, row, cols);
+            scale(1f / sum, x, row, cols);
+            lse[lseOff + r] += (float) Math.log(sum);
+        }
+    }
+
     @Override
     public void momentum(float[] w, float[] g, float[] v, int off, int n, float mu, float lr) {
         FloatVector muV = FloatVector.broadcast(FLOATS, mu), minusLr = FloatVector.broadcast(FLOATS, -lr);

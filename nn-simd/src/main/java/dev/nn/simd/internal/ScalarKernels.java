@@ -293,6 +293,13 @@ final class ScalarKernels implements KernelSupport {
     }
 
     @Override
+    public void softmaxRows(float[] x, int off, int rows, int cols, float[] lse, int lseOff) {
+        for (int r = 0; r < rows; r++) {
+            lse[lseOff + r] = softmax(x, off + r * cols, cols);
+        }
+    }
+
+    @Override
     public void momentum(float[] w, float[] g, float[] v, int off, int n, float mu, float lr) {
         for (int i = off; i < off + n; i++) {
             float vi = fma(mu, v[i], g[i]);

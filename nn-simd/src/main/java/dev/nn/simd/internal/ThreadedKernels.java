@@ -2,7 +2,8 @@ package dev.nn.simd.internal;
 
 /**
  * The kernels of another implementation, with the three matrix products split by rows of C over a team of
- * {@link Workers} when they are large enough to pay for it, and Adam's update split by ranges of parameters. The split is fixed: part i of p gets the i-th run of
+ * {@link Workers} when they are large enough to pay for it, and Adam's update and long byte-to-float conversions
+ * split by ranges of elements. The split is fixed: part i of p gets the i-th run of
  * ⌈m/p⌉ rows, rounded up to a multiple of 4 so that every row goes through the same micro-kernel as it would on
  * one thread. Each element of C is then computed by exactly the same operations whatever the thread count, so
  * results are bit-identical for 1, 2 or more threads.
@@ -13,11 +14,14 @@ final class ThreadedKernels implements KernelSupport {
     static final long MIN_WORK = 1L << 21;
 
     private final KernelSupport inner;
+    /** Byte-to-float conversions shorter than this stay on the calling thread. */
+    static final int MIN_CONVERSION = 1 << 17;
     /** Optimiser updates on fewer parameters than this stay on the calling thread. */
     static final int MIN_UPDATE = 1 << 16;
 
     private final ProductJob job = new ProductJob();
     private final AdamJob adamJob = new AdamJob();
+    private final ConversionJob conversionJob = new ConversionJob();
     private volatile Workers workers;
 
     ThreadedKernels(KernelSupport inner) {
@@ -263,6 +267,11 @@ final class ThreadedKernels implements KernelSupport {
     }
 
     @Override
+    public void softmaxRows(float[] x, int off, int rows, int cols, float[] lse, int lseOff) {
+        inner.softmaxRows(x, off, rows, cols, lse, lseOff);
+    }
+
+    @Override
     public void adam(float[] w, float[] g, float[] m, float[] v, int off, int n, float beta1, float beta2,
                      float stepSize, float vScale, float epsilon) {
         if (workers != null && n >= MIN_UPDATE) {
@@ -289,6 +298,40 @@ final class ThreadedKernels implements KernelSupport {
 
     @Override
     public void unsignedBytesToFloats(byte[] src, int srcOff, float[] dst, int dstOff, int n, float scale) {
-        inner.unsignedBytesToFloats(src, srcOff, dst, dstOff, n, scale);
+        if (workers != null && n >= MIN_CONVERSION) {
+            conversionJob.run(workers, src, srcOff, dst, dstOff, n, scale);
+        } else {
+            inner.unsignedBytesToFloats(src, srcOff, dst, dstOff, n, scale);
+        }
+    }
+
+    /** One conversion in flight, split into runs of whole 64-element blocks. */
+    private final class ConversionJob implements Workers.Job {
+        private byte[] src;
+        private float[] dst;
+        private int srcOff, dstOff, n;
+        private float scale;
+
+        synchronized void run(Workers team, byte[] src, int srcOff, float[] dst, int dstOff, int n, float scale) {
+            this.src = src;
+            this.srcOff = srcOff;
+            this.dst = dst;
+            this.dstOff = dstOff;
+            this.n = n;
+            this.scale = scale;
+            team.run(this);
+            this.src = null;
+            this.dst = null;
+        }
+
+        @Override
+        public void part(int index, int parts) {
+            int size = ((n + parts - 1) / parts + 63) / 64 * 64;
+            int from = Math.min(n, index * size);
+            int to = Math.min(n, from + size);
+            if (from < to) {
+                inner.unsignedBytesToFloats(src, srcOff + from, dst, dstOff + from, to - from, scale);
+            }
+        }
     }
 }

@@ -184,6 +184,31 @@ class PanamaVsScalarTest {
         });
     }
 
+    /** Row-wise softmax gives each row the bits of {@code softmax} on that row, short rows (one exp) included. */
+    @Test
+    void softmaxRows() {
+        Random random = new Random(17);
+        for (int cols : new int[]{1, 2, 7, 10, 15, 16, 17, 31, 33}) {
+            for (int rows : new int[]{1, 3, 32, 33}) {
+                float[] x = new float[2 + rows * cols];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = (random.nextFloat() - 0.5f) * 40;
+                }
+                for (KernelSupport kernels : new KernelSupport[]{panama, scalar}) {
+                    float[] together = x.clone(), apart = x.clone();
+                    float[] lseTogether = new float[rows + 1], lseApart = new float[rows + 1];
+                    kernels.softmaxRows(together, 2, rows, cols, lseTogether, 1);
+                    for (int r = 0; r < rows; r++) {
+                        lseApart[1 + r] = kernels.softmax(apart, 2 + r * cols, cols);
+                    }
+                    String where = kernels.getClass().getSimpleName() + " " + rows + "×" + cols;
+                    assertArrayEquals(apart, together, where);
+                    assertArrayEquals(lseApart, lseTogether, where + " lse");
+                }
+            }
+        }
+    }
+
     @Test
     void softmax() {
         forAll((fill, n, off, random) -> {

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Products split over threads give the same bits as on one thread, for every shape of product, row counts that
- * are not multiples of four or of the thread count, offsets, alpha and beta; with whichever implementation this
- * JVM runs.
+ * Products, Adam updates and byte conversions split over threads give the same bits as on one thread, for every
+ * shape of product, row counts that are not multiples of four or of the thread count, lengths that are not
+ * multiples of the split, offsets, alpha and beta; with whichever implementation this JVM runs.
  */
 class ThreadedKernelsTest {
 
@@ -37,6 +37,38 @@ class ThreadedKernelsTest {
             }
             many.setThreads(1);
         }
+    }
+
+    @Test
+    void splitUpdatesAndConversionsGiveTheSameBits() {
+        KernelSupport inner = KernelProvider.isVectorModulePresent() ? KernelProvider.newPanama()
+                : KernelProvider.newScalar();
+        ThreadedKernels one = new ThreadedKernels(inner);
+        ThreadedKernels many = new ThreadedKernels(inner);
+        many.setThreads(3);
+        Random random = new Random(5);
+        int n = ThreadedKernels.MIN_UPDATE + 77;
+        float[] g = random(random, n + 5), m = random(random, n + 5), v = random(random, n + 5);
+        for (int i = 0; i < v.length; i++) {
+            v[i] = Math.abs(v[i]);
+        }
+        float[] w1 = random(random, n + 5), w2 = w1.clone(), m1 = m.clone(), m2 = m.clone(), v1 = v.clone(),
+                v2 = v.clone();
+        one.adam(w1, g, m1, v1, 5, n, 0.9f, 0.999f, 0.01f, 1.2f, 1e-8f);
+        many.adam(w2, g, m2, v2, 5, n, 0.9f, 0.999f, 0.01f, 1.2f, 1e-8f);
+        assertArrayEquals(w1, w2, "adam w");
+        assertArrayEquals(m1, m2, "adam m");
+        assertArrayEquals(v1, v2, "adam v");
+
+        int bytes = ThreadedKernels.MIN_CONVERSION + 13;
+        byte[] src = new byte[bytes + 7];
+        random.nextBytes(src);
+        float[] expected = new float[bytes + 3], actual = new float[bytes + 3];
+        one.unsignedBytesToFloats(src, 7, expected, 3, bytes, 1f / 255);
+        many.unsignedBytesToFloats(src, 7, actual, 3, bytes, 1f / 255);
+        assertArrayEquals(expected, actual, "conversion");
+        assertTrue(actual[3 + bytes - 1] == (src[7 + bytes - 1] & 0xFF) / 255f, "the last element is converted");
+        many.setThreads(1);
     }
 
     private static void run(KernelSupport kernels, int op, float[] a, float[] b, float[] c, int m, int n, int k) {
