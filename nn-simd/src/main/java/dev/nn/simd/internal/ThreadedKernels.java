@@ -114,9 +114,7 @@ final class ThreadedKernels implements KernelSupport {
 
         @Override
         public void part(int index, int parts) {
-            int size = ((n + parts - 1) / parts + 63) / 64 * 64;
-            int from = Math.min(n, index * size);
-            int to = Math.min(n, from + size);
+            int from = runStart(index, parts, n), to = runStart(index + 1, parts, n);
             if (from < to) {
                 inner.adam(w, g, m, v, off + from, to - from, beta1, beta2, stepSize, vScale, epsilon);
             }
@@ -305,7 +303,16 @@ final class ThreadedKernels implements KernelSupport {
         }
     }
 
-    /** One conversion in flight, split into runs of whole 64-element blocks. */
+    /**
+     * Where part {@code index} of {@code parts} starts when n elements are split into runs of whole 64-element
+     * blocks (part {@code parts} starts at n): each element goes through the same kernel code whatever the split.
+     */
+    private static int runStart(int index, int parts, int n) {
+        int size = ((n + parts - 1) / parts + 63) / 64 * 64;
+        return Math.min(n, index * size);
+    }
+
+    /** One conversion in flight, split by {@link #runStart}. */
     private final class ConversionJob implements Workers.Job {
         private byte[] src;
         private float[] dst;
@@ -326,9 +333,7 @@ final class ThreadedKernels implements KernelSupport {
 
         @Override
         public void part(int index, int parts) {
-            int size = ((n + parts - 1) / parts + 63) / 64 * 64;
-            int from = Math.min(n, index * size);
-            int to = Math.min(n, from + size);
+            int from = runStart(index, parts, n), to = runStart(index + 1, parts, n);
             if (from < to) {
                 inner.unsignedBytesToFloats(src, srcOff + from, dst, dstOff + from, to - from, scale);
             }
