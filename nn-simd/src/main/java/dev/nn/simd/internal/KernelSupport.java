@@ -49,6 +49,19 @@ public interface KernelSupport {
     void matmulTransB(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
                       int m, int n, int k, float alpha, float beta);
 
+    /**
+     * Whether {@link #matmulTransB} builds this shape from a copy of Bᵀ rather than from dot products: then it may
+     * be split by columns with {@link #matmulTransBBlock}, each part copying only its own rows of B.
+     */
+    boolean transposesB(int m, int n, int k);
+
+    /**
+     * C(m×n) = alpha·A·Bᵀ + beta·C with C's rows {@code ldc} apart, computed as {@link #matmulTransB} computes a
+     * shape for which {@link #transposesB} is true: columns j0..j1 of a product for B's rows j0..j1.
+     */
+    void matmulTransBBlock(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc,
+                           int m, int n, int k, float alpha, float beta);
+
     /** Adds v[vOff..vOff+cols) to each row of the rows×cols matrix at c[cOff]. */
     void addRowVector(float[] v, int vOff, float[] c, int cOff, int rows, int cols);
 

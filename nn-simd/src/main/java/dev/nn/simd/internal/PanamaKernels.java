@@ -54,6 +54,10 @@ final class PanamaKernels implements KernelSupport {
     private static final int PANEL_FLOATS = 1 << 16;
     /** Products with fewer rows than this use B where it is: a packed panel would serve too few rows. */
     private static final int PACK_MIN_ROWS = 64;
+    /** Values of p per tile when {@link #pack} turns rows of B into a panel's columns. */
+    private static final int TILE = 32;
+    /** A·Bᵀ with at least this many rows (and wide enough) is built like A·B from a transposed copy of B. */
+    private static final int TRANSPOSE_MIN_ROWS = 512;
     /** Per-thread room for a panel of B packed by {@link #pack}. */
     private static final ThreadLocal<Scratch> PANEL = ThreadLocal.withInitial(Scratch::new);
     /** Per-thread room for A's rows packed by {@link #packRowBlocks}. */
@@ -199,96 +203,110 @@ final class PanamaKernels implements KernelSupport {
     @Override
     public void matmul(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
                        int m, int n, int k, float alpha, float beta) {
-        broadcastProduct(a, aOff, k, 1, b, bOff, c, cOff, m, n, k, alpha, beta);
+        broadcastProduct(a, aOff, k, 1, b, bOff, n, 1, c, cOff, n, m, n, k, alpha, beta);
     }
 
     @Override
     public void matmulTransA(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
                              int m, int n, int k, float alpha, float beta) {
-        broadcastProduct(a, aOff, 1, m, b, bOff, c, cOff, m, n, k, alpha, beta);
+        broadcastProduct(a, aOff, 1, m, b, bOff, n, 1, c, cOff, n, m, n, k, alpha, beta);
     }
 
     @Override
     public void matmulTransA(float[] a, int aOff, int lda, float[] b, int bOff, float[] c, int cOff,
                              int m, int n, int k, float alpha, float beta) {
-        broadcastProduct(a, aOff, 1, lda, b, bOff, c, cOff, m, n, k, alpha, beta);
+        broadcastProduct(a, aOff, 1, lda, b, bOff, n, 1, c, cOff, n, m, n, k, alpha, beta);
     }
 
     /**
-     * C = alpha·A·B + beta·C with A(i, p) = a[aOff + i·rowStride + p·colStride]. C is first set to beta·C
-     * (zeros when beta is 0); then register-blocked micro-kernels add alpha·A·B: four rows of C by four, then two,
-     * then one vector of columns held in accumulators while p runs over k, so each loaded slice of a row of B
-     * feeds four FMAs; leftover rows one vector at a time; leftover columns one by one. Panels of columns are the
-     * outer loop and rows the inner one, so that a panel of B (k × 4 vectors) stays in L2 while every row of A
-     * passes over it, instead of all of B passing through the cache for each four rows.
+     * C = alpha·A·B + beta·C with A(i, p) = a[aOff + i·rowStride + p·colStride] and B(p, j) = b[bOff + p·bRowStride
+     * + j·bColStride]. C is first set to beta·C (zeros when beta is 0); then register-blocked micro-kernels add
+     * alpha·A·B: four rows of C by four, then two, then one vector of columns held in accumulators while p runs
+     * over k, so each loaded slice of a row of B feeds four FMAs; leftover rows one vector at a time; leftover
+     * columns one by one. Panels of columns are the outer loop and rows the inner one, so that a panel of B
+     * (k × up to four vectors) stays in L2 while every row of A passes over it. Every element of C is one chain
+     * of multiply-adds in order of p, whichever micro-kernel, panel or thread computes it.
      */
     private void broadcastProduct(float[] a, int aOff, int rowStride, int colStride, float[] b, int bOff,
-                                  float[] c, int cOff, int m, int n, int k, float alpha, float beta) {
-        scaleOutput(c, cOff, m * n, beta);
+                                  int bRowStride, int bColStride, float[] c, int cOff, int ldc, int m, int n, int k,
+                                  float alpha, float beta) {
+        if (ldc == n) {
+            scaleOutput(c, cOff, m * n, beta);
+        } else {
+            for (int i = 0; i < m; i++) {
+                scaleOutput(c, cOff + i * ldc, n, beta);
+            }
+        }
         int vectorCols = n - n % L;
         int blockRows = m - m % 4;
-        boolean packing = m >= PACK_MIN_ROWS;
+        boolean packing = bColStride != 1 || m >= PACK_MIN_ROWS;
         float[] panel = packing ? PANEL.get().atLeast(4 * L * k) : null;
-        boolean packA = packing && colStride != 1;
+        boolean packA = m >= PACK_MIN_ROWS && colStride != 1;
         float[] pa = packA ? packRowBlocks(a, aOff, rowStride, colStride, blockRows, k) : a;
         int rs = packA ? 1 : rowStride, cs = packA ? 4 : colStride;
-        int j = 0;
-        for (; j + 4 * L <= vectorCols; j += 4 * L) {
-            boolean packed = pack(b, bOff + j, n, k, 4 * L, panel);
-            float[] pb = packed ? panel : b;
-            int pOff = packed ? 0 : bOff + j, ldb = packed ? 4 * L : n;
+        for (int j = 0; j < vectorCols; ) {
+            int width = vectorCols - j >= 4 * L ? 4 * L : vectorCols - j >= 2 * L ? 2 * L : L;
+            float[] pb = b;
+            int pOff = bOff + j, ldb = bRowStride;
+            if (packing) {
+                pack(b, bOff + j * bColStride, bRowStride, bColStride, k, width, panel);
+                pb = panel;
+                pOff = 0;
+                ldb = width;
+            }
             for (int i = 0; i < blockRows; i += 4) {
-                int a0 = packA ? i * k : aOff + i * rowStride;
-                rows4x4(pa, a0, rs, cs, pb, pOff, ldb, c, cOff + i * n + j, n, k, alpha);
+                int a0 = packA ? i * k : aOff + i * rowStride, c0 = cOff + i * ldc + j;
+                switch (width / L) {
+                    case 4 -> rows4x4(pa, a0, rs, cs, pb, pOff, ldb, c, c0, ldc, k, alpha);
+                    case 2 -> rows4x2(pa, a0, rs, cs, pb, pOff, ldb, c, c0, ldc, k, alpha);
+                    default -> rows4x1(pa, a0, rs, cs, pb, pOff, ldb, c, c0, ldc, k, alpha);
+                }
             }
-        }
-        for (; j + 2 * L <= vectorCols; j += 2 * L) {
-            boolean packed = pack(b, bOff + j, n, k, 2 * L, panel);
-            float[] pb = packed ? panel : b;
-            int pOff = packed ? 0 : bOff + j, ldb = packed ? 2 * L : n;
-            for (int i = 0; i < blockRows; i += 4) {
-                int a0 = packA ? i * k : aOff + i * rowStride;
-                rows4x2(pa, a0, rs, cs, pb, pOff, ldb, c, cOff + i * n + j, n, k, alpha);
+            for (int i = blockRows; i < m; i++) {
+                for (int v = 0; v < width; v += L) {
+                    rows1x1(a, aOff + i * rowStride, colStride, pb, pOff + v, ldb, c, cOff + i * ldc + j + v, k,
+                            alpha);
+                }
             }
-        }
-        for (; j < vectorCols; j += L) {
-            boolean packed = pack(b, bOff + j, n, k, L, panel);
-            float[] pb = packed ? panel : b;
-            int pOff = packed ? 0 : bOff + j, ldb = packed ? L : n;
-            for (int i = 0; i < blockRows; i += 4) {
-                int a0 = packA ? i * k : aOff + i * rowStride;
-                rows4x1(pa, a0, rs, cs, pb, pOff, ldb, c, cOff + i * n + j, n, k, alpha);
-            }
-        }
-        for (int i = blockRows; i < m; i++) {
-            for (j = 0; j < vectorCols; j += L) {
-                rows1x1(a, aOff + i * rowStride, colStride, b, bOff + j, n, c, cOff + i * n + j, k, alpha);
-            }
+            j += width;
         }
         for (int row = 0; row < m; row++) {
-            for (j = vectorCols; j < n; j++) {
+            for (int j = vectorCols; j < n; j++) {
                 float sum = 0;
                 for (int p = 0; p < k; p++) {
-                    sum = fma(a[aOff + row * rowStride + p * colStride], b[bOff + p * n + j], sum);
+                    sum = fma(a[aOff + row * rowStride + p * colStride], b[bOff + p * bRowStride + j * bColStride], sum);
                 }
-                c[cOff + row * n + j] += alpha * sum;
+                c[cOff + row * ldc + j] += alpha * sum;
             }
         }
     }
 
     /**
-     * Copies the panel B[0..k)[j0..j0+width) (B's rows {@code ldb} apart, j0 at b[bOff]) into {@code panel}, its
-     * rows end to end, when there is a panel to fill; says whether it did. Rows of B a multiple of 4 kB apart fall
-     * into the same few sets of the L1 cache and evict each other; copied, they stream.
+     * Copies the panel B(0..k, 0..width) (B(p, j) at b[bOff + p·rowStride + j·colStride]) into {@code panel}, its
+     * rows end to end. Rows of B a multiple of 4 kB apart fall into the same few sets of the L1 cache and evict
+     * each other; copied, they stream. A transposed B (A·Bᵀ's, rowStride 1) is turned in tiles of {@link #TILE}
+     * values of p, four of its rows at a time, so that the lines read and written stay in L1 while a tile is turned.
      */
-    private static boolean pack(float[] b, int bOff, int ldb, int k, int width, float[] panel) {
-        if (panel == null) {
-            return false;
+    private static void pack(float[] b, int bOff, int rowStride, int colStride, int k, int width, float[] panel) {
+        if (colStride == 1) {
+            for (int p = 0; p < k; p++) {
+                System.arraycopy(b, bOff + p * rowStride, panel, p * width, width);
+            }
+            return;
         }
-        for (int p = 0; p < k; p++) {
-            System.arraycopy(b, bOff + p * ldb, panel, p * width, width);
+        for (int p0 = 0; p0 < k; p0 += TILE) {
+            int p1 = Math.min(k, p0 + TILE);
+            for (int j = 0; j < width; j += 4) {
+                int r0 = bOff + j * colStride, r1 = r0 + colStride, r2 = r1 + colStride, r3 = r2 + colStride;
+                for (int p = p0; p < p1; p++) {
+                    int to = p * width + j;
+                    panel[to] = b[r0 + p];
+                    panel[to + 1] = b[r1 + p];
+                    panel[to + 2] = b[r2 + p];
+                    panel[to + 3] = b[r3 + p];
+                }
+            }
         }
-        return true;
     }
 
     /**
@@ -450,13 +468,18 @@ final class PanamaKernels implements KernelSupport {
      * C = alpha·A·Bᵀ + beta·C: every element is a dot product of a row of A and a row of B. Four rows of A by
      * four rows of B share their loads in sixteen accumulators (then four by two); leftover rows and columns use
      * {@link #dot}. Rows of B go in panels of about {@link #PANEL_FLOATS} floats, the outer loop, so that a panel
-     * stays in L2 while every row of A passes over it.
+     * stays in L2 while every row of A passes over it. Short rows ({@link #shortTransB}) and shapes where
+     * {@link #transposesB} holds are built from a copy of Bᵀ instead.
      */
     @Override
     public void matmulTransB(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
                              int m, int n, int k, float alpha, float beta) {
         if (k < 2 * L) {
             shortTransB(a, aOff, b, bOff, c, cOff, m, n, k, alpha, beta);
+            return;
+        }
+        if (transposesB(m, n, k)) {
+            matmulTransBBlock(a, aOff, b, bOff, c, cOff, n, m, n, k, alpha, beta);
             return;
         }
         float[] lanes = LANES.get();
@@ -486,6 +509,22 @@ final class PanamaKernels implements KernelSupport {
                 store(dot(a, aOff + i * k, b, bOff + j * k, k), c, cOff + i * n + j, alpha, beta);
             }
         }
+    }
+
+    /**
+     * True for products with many rows of at least two vectors and four vectors of columns: there copying Bᵀ,
+     * panel by panel, costs less than the lane sums of dot products, so C is built like A·B.
+     */
+    @Override
+    public boolean transposesB(int m, int n, int k) {
+        return m >= TRANSPOSE_MIN_ROWS && n >= 4 * L && k >= 2 * L;
+    }
+
+    /** A·Bᵀ built like A·B from Bᵀ copied panel by panel: each element one chain of multiply-adds in order of p. */
+    @Override
+    public void matmulTransBBlock(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc,
+                                  int m, int n, int k, float alpha, float beta) {
+        broadcastProduct(a, aOff, k, 1, b, bOff, 1, k, c, cOff, ldc, m, n, k, alpha, beta);
     }
 
     /**

@@ -189,8 +189,20 @@ final class ScalarKernels implements KernelSupport {
     @Override
     public void matmulTransB(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
                              int m, int n, int k, float alpha, float beta) {
+        matmulTransBBlock(a, aOff, b, bOff, c, cOff, n, m, n, k, alpha, beta);
+    }
+
+    /** Never: every A·Bᵀ here is a dot product per element. */
+    @Override
+    public boolean transposesB(int m, int n, int k) {
+        return false;
+    }
+
+    @Override
+    public void matmulTransBBlock(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc,
+                                  int m, int n, int k, float alpha, float beta) {
         for (int i = 0; i < m; i++) {
-            int row = cOff + i * n;
+            int row = cOff + i * ldc;
             for (int j = 0; j < n; j++) {
                 float acc = dot(a, aOff + i * k, b, bOff + j * k, k);
                 c[row + j] = beta == 0 ? alpha * acc : fma(beta, c[row + j], alpha * acc);

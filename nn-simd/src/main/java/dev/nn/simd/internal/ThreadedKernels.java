@@ -5,8 +5,10 @@ package dev.nn.simd.internal;
  * {@link Workers} when they are large enough to pay for it, and Adam's update and long byte-to-float conversions
  * split by ranges of elements. The split is fixed: part i of p gets the i-th run of
  * ⌈m/p⌉ rows, rounded up to a multiple of 4 so that every row goes through the same micro-kernel as it would on
- * one thread. Each element of C is then computed by exactly the same operations whatever the thread count, so
- * results are bit-identical for 1, 2 or more threads.
+ * one thread; an A·Bᵀ that the inner kernels build from a copy of Bᵀ is split by columns instead, in runs of 64,
+ * where every element is one chain of multiply-adds whichever part holds it. Each element of C is then computed
+ * by exactly the same operations whatever the thread count, so results are bit-identical for 1, 2 or more
+ * threads.
  */
 final class ThreadedKernels implements KernelSupport {
 
@@ -77,10 +79,22 @@ final class ThreadedKernels implements KernelSupport {
     public void matmulTransB(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
                              int m, int n, int k, float alpha, float beta) {
         if (split(m, n, k)) {
-            job.run(workers, ProductJob.ABT, a, aOff, m, b, bOff, c, cOff, m, n, k, alpha, beta);
+            int op = inner.transposesB(m, n, k) ? ProductJob.ABT_COLUMNS : ProductJob.ABT;
+            job.run(workers, op, a, aOff, m, b, bOff, c, cOff, m, n, k, alpha, beta);
         } else {
             inner.matmulTransB(a, aOff, b, bOff, c, cOff, m, n, k, alpha, beta);
         }
+    }
+
+    @Override
+    public boolean transposesB(int m, int n, int k) {
+        return inner.transposesB(m, n, k);
+    }
+
+    @Override
+    public void matmulTransBBlock(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int ldc,
+                                 int m, int n, int k, float alpha, float beta) {
+        inner.matmulTransBBlock(a, aOff, b, bOff, c, cOff, ldc, m, n, k, alpha, beta);
     }
 
     /**
@@ -121,9 +135,14 @@ final class ThreadedKernels implements KernelSupport {
         }
     }
 
-    /** One product in flight: its operands, set before each dispatch, and how a part finds its rows. */
+    /**
+     * One product in flight: its operands, set before each dispatch, and how a part finds its rows, or for an
+     * A·Bᵀ built from a copy of Bᵀ its columns (runs of {@link #COLUMN_RUN}), so that each thread copies only its
+     * own rows of B.
+     */
     private final class ProductJob implements Workers.Job {
-        static final int AB = 0, ATB = 1, ABT = 2;
+        static final int AB = 0, ATB = 1, ABT = 2, ABT_COLUMNS = 3;
+        static final int COLUMN_RUN = 64;
         private int kind;
         private float[] a, b, c;
         private int aOff, lda, bOff, cOff, m, n, k;
@@ -152,6 +171,15 @@ final class ThreadedKernels implements KernelSupport {
 
         @Override
         public void part(int index, int parts) {
+            if (kind == ABT_COLUMNS) {
+                int cols = ((n + parts - 1) / parts + COLUMN_RUN - 1) / COLUMN_RUN * COLUMN_RUN;
+                int from = Math.min(n, index * cols), to = Math.min(n, from + cols);
+                if (from < to) {
+                    inner.matmulTransBBlock(a, aOff, b, bOff + from * k, c, cOff + from, n, m, to - from, k, alpha,
+                            beta);
+                }
+                return;
+            }
             int rows = ((m + parts - 1) / parts + 3) / 4 * 4;
             int from = Math.min(m, index * rows);
             int to = Math.min(m, from + rows);

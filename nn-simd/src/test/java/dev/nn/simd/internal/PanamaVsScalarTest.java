@@ -281,6 +281,8 @@ class PanamaVsScalarTest {
         shapes.add(new int[]{67, 53, 37});
         shapes.add(new int[]{130, 70, 19});
         shapes.add(new int[]{33, 65, 129});
+        shapes.add(new int[]{517, 70, 37});
+        shapes.add(new int[]{600, 133, 65});
         shapes.add(new int[]{0, 5, 3});
         shapes.add(new int[]{4, 0, 3});
         shapes.add(new int[]{4, 5, 0});
@@ -290,6 +292,31 @@ class PanamaVsScalarTest {
                     checkProduct(op, shape[0], shape[1], shape[2], ab[0], ab[1], random);
                 }
             }
+        }
+    }
+
+    /**
+     * Where A·Bᵀ is built from a copy of Bᵀ, each element is the same chain of multiply-adds as in A·B on that copy:
+     * the bits match, including leftover rows and columns.
+     */
+    @Test
+    void transposedProductsMatchTheProductOnBTransposed() {
+        Random random = new Random(12);
+        for (int[] shape : new int[][]{{512, 64, 32}, {517, 70, 37}, {600, 133, 65}, {1000, 256, 784}}) {
+            int m = shape[0], n = shape[1], k = shape[2];
+            assertTrue(panama.transposesB(m, n, k), m + "×" + n + "×" + k + " is built from a copy of Bᵀ");
+            float[] a = Fills.UNIFORM.array(random, 0, m * k);
+            float[] b = Fills.UNIFORM.array(random, 0, n * k);
+            float[] bt = new float[k * n];
+            for (int j = 0; j < n; j++) {
+                for (int p = 0; p < k; p++) {
+                    bt[p * n + j] = b[j * k + p];
+                }
+            }
+            float[] viaTransB = new float[m * n], viaCopy = new float[m * n];
+            panama.matmulTransB(a, 0, b, 0, viaTransB, 0, m, n, k, 1f, 0f);
+            panama.matmul(a, 0, bt, 0, viaCopy, 0, m, n, k, 1f, 0f);
+            assertArrayEquals(viaCopy, viaTransB, m + "×" + n + "×" + k);
         }
     }
 

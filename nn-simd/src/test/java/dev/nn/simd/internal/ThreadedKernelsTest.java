@@ -20,7 +20,8 @@ class ThreadedKernelsTest {
                 : KernelProvider.newScalar();
         ThreadedKernels one = new ThreadedKernels(inner);
         Random random = new Random(3);
-        int[][] shapes = {{37, 129, 600}, {256, 1024, 16}, {9, 300, 800}, {64, 64, 600}, {1030, 17, 130}};
+        int[][] shapes = {{37, 129, 600}, {256, 1024, 16}, {9, 300, 800}, {64, 64, 600}, {1030, 17, 130}, {600, 200, 100},
+                {520, 64, 64}};
         for (int threads : new int[]{2, 3, 4}) {
             ThreadedKernels many = new ThreadedKernels(inner);
             many.setThreads(threads);
