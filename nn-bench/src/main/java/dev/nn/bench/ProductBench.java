@@ -34,7 +34,7 @@ public class ProductBench {
     public String op;
 
     /** m×n×k. */
-    @Param({"64x256x784", "256x1024x784", "256x1024x1024"})
+    @Param({"64x256x784", "256x1024x784", "256x1024x1024", "1000x1024x784"})
     public String shape;
 
     /** panama, panama256 or scalar. */
