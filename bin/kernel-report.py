@@ -74,8 +74,8 @@ def report(jmh_path, log_path, blas_path, java):
     out.append("## Matrix products, GFLOP/s (2mnk / time)")
     out.append("")
     out.append("Shapes are the forward pass's batch×outputs×inputs; A·Bᵀ is the forward pass, Aᵀ·B the weight"
-               " gradient, A·B the input gradient, each with its own m×n×k. Batch 1000 is inference on the test set:"
-               " there A·Bᵀ is built from a copy of Bᵀ (products of 512 rows and more).")
+               " gradient, A·B the input gradient, each with its own m×n×k; batch 1000 is inference on the test set."
+               " A·Bᵀ with 128 rows or more is built from a copy of Bᵀ, with fewer from dot products.")
     out.append("")
     out.append("| op | shape | panama 1 thread | % of peak | panama 2 threads | panama 256-bit | % of 256-bit peak |"
                " scalar | panama / scalar | OpenBLAS 1 thread | panama / OpenBLAS |")

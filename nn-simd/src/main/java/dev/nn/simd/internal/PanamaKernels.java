@@ -57,7 +57,7 @@ final class PanamaKernels implements KernelSupport {
     /** Values of p per tile when {@link #pack} turns rows of B into a panel's columns. */
     private static final int TILE = 32;
     /** A·Bᵀ with at least this many rows (and wide enough) is built like A·B from a transposed copy of B. */
-    private static final int TRANSPOSE_MIN_ROWS = 512;
+    private static final int TRANSPOSE_MIN_ROWS = 128;
     /** Per-thread room for a panel of B packed by {@link #pack}. */
     private static final ThreadLocal<Scratch> PANEL = ThreadLocal.withInitial(Scratch::new);
     /** Per-thread room for A's rows packed by {@link #packRowBlocks}. */
