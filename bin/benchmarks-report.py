@@ -1,37 +1,15 @@
 #!/usr/bin/env python3
 """Formats docs/BENCHMARKS.md from `nn bench --json` lines and ../shared/peers/python/bench.py run lines."""
 import json
-import platform
 import subprocess
 import sys
+
+from machine import cpu, flags
 
 
 def lines(path):
     with open(path) as f:
         return [json.loads(line) for line in f if line.strip().startswith("{")]
-
-
-def cpu():
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
-
-
-def flags():
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("flags"):
-                    have = set(line.split(":", 1)[1].split())
-                    return ", ".join(f for f in ("avx2", "fma", "avx512f", "avx512vl") if f in have)
-    except OSError:
-        pass
-    return "unknown"
 
 
 def main():

@@ -12,6 +12,8 @@ trap 'rm -rf "$out"' EXIT
 "$JAVA_HOME/bin/java" -jar "$root/nn-bench/target/benchmarks.jar" -rf json -rff "$out/jmh.json" > "$out/jmh.log"
 OPENBLAS_NUM_THREADS=1 /usr/bin/python3 "$root/bin/kernel-report.py" blas > "$out/blas.json"
 /usr/bin/python3 "$root/bin/kernel-report.py" report "$out/jmh.json" "$out/jmh.log" "$out/blas.json" \
-  "$("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1)" > "$root/docs/KERNELS.md.tmp"
+  "$("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1)" \
+  "$("$JAVA_HOME/bin/java" -XX:+PrintFlagsFinal -version 2>/dev/null | awk '$2 == "MaxVectorSize" {print $4}')" \
+  > "$root/docs/KERNELS.md.tmp"
 mv "$root/docs/KERNELS.md.tmp" "$root/docs/KERNELS.md"
 echo "kernel-benchmarks: wrote docs/KERNELS.md" >&2
