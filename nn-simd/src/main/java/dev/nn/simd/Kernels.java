@@ -23,8 +23,9 @@ public final class Kernels {
 
     /**
      * Splits the matrix products over {@code threads} threads (the caller and threads − 1 helpers) when they are
-     * large enough to pay for it (about two million multiply-adds); smaller ones stay on the caller. The split is
-     * fixed by rows, on multiples of four, so results are the same bit for bit at any thread count. Default 1.
+     * large enough to pay for it (about two million multiply-adds), and long Adam updates, conversions and
+     * gathers; smaller ones stay on the caller. The split is fixed, by rows on multiples of four or by columns in
+     * runs of 64, so results are the same bit for bit at any thread count. Default 1.
      */
     public static void setThreads(int threads) {
         if (threads < 1) {
@@ -136,6 +137,27 @@ public final class Kernels {
                                     int m, int n, int k, float alpha, float beta) {
         matrices(a, aOff, b, bOff, c, cOff, m, n, k);
         IMPL.matmulTransB(a, aOff, b, bOff, c, cOff, m, n, k, alpha, beta);
+    }
+
+    /**
+     * {@link #matmulTransB}, then {@code finish} on C, block by block: each block on the thread that computed it,
+     * right after, while it is in that core's cache (a layer's bias and activation, for instance).
+     */
+    public static void matmulTransB(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
+                                    int m, int n, int k, float alpha, float beta, BlockOp finish) {
+        matrices(a, aOff, b, bOff, c, cOff, m, n, k);
+        IMPL.matmulTransB(a, aOff, b, bOff, c, cOff, m, n, k, alpha, beta, Objects.requireNonNull(finish, "finish"));
+    }
+
+    /**
+     * {@code prepare} on A (stored k×m), block by block, then {@link #matmulTransA}: each block of A's columns on
+     * the thread that then makes its rows of C from them (an activation's derivative, for instance).
+     */
+    public static void matmulTransA(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
+                                    int m, int n, int k, float alpha, float beta, BlockOp prepare) {
+        matrices(a, aOff, b, bOff, c, cOff, m, n, k);
+        IMPL.matmulTransA(a, aOff, b, bOff, c, cOff, m, n, k, alpha, beta,
+                Objects.requireNonNull(prepare, "prepare"));
     }
 
     /** Adds the vector v[vOff..vOff+cols) to every row of the rows×cols matrix at c[cOff] (a bias add). */
@@ -270,6 +292,25 @@ public final class Kernels {
         Objects.checkFromIndexSize(srcOff, n, src.length);
         range(dst, dstOff, n, "dst");
         IMPL.unsignedBytesToFloats(src, srcOff, dst, dstOff, n, scale);
+    }
+
+    /**
+     * Row r &lt; n of the float matrix at dst[dstOff] becomes scale times the unsigned bytes of row
+     * {@code rows[rowsOff + r]} of {@code src}, rows of {@code length} values both: shuffled samples gathered into a
+     * batch. The rows' cache misses are started together, and long gathers are split over the kernel threads.
+     */
+    public static void unsignedByteRowsToFloats(byte[] src, int length, int[] rows, int rowsOff, int n, float[] dst,
+                                                int dstOff, float scale) {
+        Objects.checkFromIndexSize(rowsOff, n, rows.length);
+        range(dst, dstOff, product(n, length), "dst");
+        if (length == 0) {
+            return;
+        }
+        int count = src.length / length;
+        for (int r = rowsOff; r < rowsOff + n; r++) {
+            Objects.checkIndex(rows[r], count);
+        }
+        IMPL.unsignedByteRowsToFloats(src, length, rows, rowsOff, n, dst, dstOff, scale);
     }
 
     private static void range(float[] x, int off, int n, String name) {

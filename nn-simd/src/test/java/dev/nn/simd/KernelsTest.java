@@ -21,6 +21,12 @@ class KernelsTest {
                 () -> Kernels.matmul(a, 0, a, 0, a, 0, 2, 2, 3, 1, 0));
         assertThrows(IllegalArgumentException.class, () -> Kernels.matmul(a, 0, a, 0, a, 0, -1, 2, 2, 1, 0));
         assertThrows(IllegalArgumentException.class, () -> Kernels.softmax(a, 0, 0));
+        assertThrows(NullPointerException.class, () -> Kernels.matmulTransB(a, 0, a, 0, a, 0, 1, 1, 1, 1, 0, null));
+        byte[] pixels = new byte[6];
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> Kernels.unsignedByteRowsToFloats(pixels, 2, new int[]{0, 3}, 0, 2, a, 0, 1f));
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> Kernels.unsignedByteRowsToFloats(pixels, 2, new int[]{0, 1, 2}, 0, 3, a, 0, 1f));
     }
 
     @Test
@@ -43,6 +49,22 @@ class KernelsTest {
         assertEquals(Math.log(Math.exp(1) + Math.exp(2) + Math.exp(3)), lse, 1e-6);
         assertEquals(1f, x[0] + x[1] + x[2], 1e-6f);
         assertTrue(x[2] > x[1] && x[1] > x[0]);
+
+        float[] z = new float[4];
+        Kernels.matmulTransB(a, 0, bt, 0, z, 0, 2, 2, 3, 1, 0,
+                (m, off, ld, rows, cols, firstCol) -> m[off] = -firstCol - 1);
+        assertArrayEquals(new float[]{-1, 5, 10, 11}, z, "the block op runs after the product");
+        float[] twice = at.clone();
+        Kernels.matmulTransA(twice, 0, b, 0, z, 0, 2, 2, 3, 1, 0, (m, off, ld, rows, cols, firstCol) -> {
+            for (int r = 0; r < rows; r++) {
+                Kernels.scale(2, m, off + r * ld, cols);
+            }
+        });
+        assertArrayEquals(new float[]{8, 10, 20, 22}, z, "the block op runs before the product");
+        byte[] pixels = {0, 1, 2, 3, (byte) 255, 5};
+        float[] rows = new float[4];
+        Kernels.unsignedByteRowsToFloats(pixels, 2, new int[]{9, 2, 0}, 1, 2, rows, 0, 0.5f);
+        assertArrayEquals(new float[]{127.5f, 2.5f, 0, 0.5f}, rows);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.nn.core.layer;
 
 import dev.nn.core.activation.Activation;
 import dev.nn.core.tensor.Matrix;
+import dev.nn.simd.BlockOp;
 import dev.nn.simd.Kernels;
 
 import java.util.Arrays;
@@ -23,6 +24,10 @@ public class Dense implements Layer {
     private final float[] bias;
     private final Parameter weightParameter;
     private final Parameter biasParameter;
+    /** Z + b, then f, on a block of Z just computed. */
+    private final BlockOp biasAndActivation = this::addBiasAndActivate;
+    /** dA ⊙ f'(Z) on a block of columns of dA, and those columns' sums into the bias gradient. */
+    private final BlockOp activationGradient = this::backThroughActivation;
 
     private Matrix output = new Matrix(0, 0);
     private Matrix inputGradient = new Matrix(0, 0);
@@ -81,8 +86,8 @@ public class Dense implements Layer {
     }
 
     /**
-     * Z = X·Wᵀ + b, then A = f(Z) in place; keeps X for the backward pass. b is copied into each row of Z and the
-     * product added to it, one pass over Z fewer than adding b afterwards, with the same sums bit for bit.
+     * Z = X·Wᵀ + b, then A = f(Z) in place; keeps X for the backward pass. The bias and the activation are applied
+     * block by block as the product finishes each block, by the thread that computed it.
      *
      * <p>The derivation: docs/MATH.md#the-forward-pass-of-a-dense-layer.
      */
@@ -91,18 +96,27 @@ public class Dense implements Layer {
         int rows = input.rows();
         requireColumns(input, in, "input");
         output.setRows(rows);
-        float[] a = output.data();
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(bias, 0, a, r * out, out);
-        }
-        Kernels.matmulTransB(input.data(), 0, weights, 0, a, 0, rows, out, in, 1f, 1f);
-        activation.forward(a, 0, rows * out);
+        Kernels.matmulTransB(input.data(), 0, weights, 0, output.data(), 0, rows, out, in, 1f, 0f,
+                biasAndActivation);
         lastInput = input;
         return output;
     }
 
+    private void addBiasAndActivate(float[] z, int off, int ld, int rows, int cols, int firstCol) {
+        if (ld == cols) {
+            Kernels.addRowVector(bias, firstCol, z, off, rows, cols);
+            activation.forward(z, off, rows * cols);
+            return;
+        }
+        for (int r = 0; r < rows; r++) {
+            Kernels.add(bias, firstCol, z, off + r * ld, cols);
+            activation.forward(z, off + r * ld, cols);
+        }
+    }
+
     /**
-     * dZ = dA ⊙ f'(Z); dW = dZᵀ·X; db = Σ rows of dZ; dX = dZ·W.
+     * dZ = dA ⊙ f'(Z); dW = dZᵀ·X; db = Σ rows of dZ; dX = dZ·W. The first two steps are done on blocks of
+     * columns of dZ by the thread that makes the matching rows of dW.
      *
      * <p>The derivation: docs/MATH.md#backpropagation-through-a-layer.
      */
@@ -111,15 +125,29 @@ public class Dense implements Layer {
         int rows = gradOutput.rows();
         requireColumns(gradOutput, out, "output gradient");
         float[] dz = gradOutput.data();
-        activation.backward(output.data(), 0, dz, 0, rows * out);
-        Kernels.matmulTransA(dz, 0, lastInput.data(), 0, weightParameter.grad(), 0, out, in, rows, 1f, 0f);
-        Kernels.columnSums(dz, 0, rows, out, biasParameter.grad(), 0, 0f);
+        Kernels.matmulTransA(dz, 0, lastInput.data(), 0, weightParameter.grad(), 0, out, in, rows, 1f, 0f,
+                activationGradient);
         if (!needInputGradient) {
             return null;
         }
         inputGradient.setRows(rows);
         Kernels.matmul(dz, 0, weights, 0, inputGradient.data(), 0, rows, in, out, 1f, 0f);
         return inputGradient;
+    }
+
+    private void backThroughActivation(float[] dz, int off, int ld, int rows, int cols, int firstCol) {
+        float[] a = output.data();
+        float[] biasGrad = biasParameter.grad();
+        if (ld == cols) {
+            activation.backward(a, off, dz, off, rows * cols);
+            Kernels.columnSums(dz, off, rows, cols, biasGrad, firstCol, 0f);
+            return;
+        }
+        Arrays.fill(biasGrad, firstCol, firstCol + cols, 0f);
+        for (int r = 0; r < rows; r++) {
+            activation.backward(a, off + r * ld, dz, off + r * ld, cols);
+            Kernels.add(dz, off + r * ld, biasGrad, firstCol, cols);
+        }
     }
 
     @Override

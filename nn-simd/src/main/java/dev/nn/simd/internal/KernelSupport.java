@@ -1,5 +1,7 @@
 package dev.nn.simd.internal;
 
+import dev.nn.simd.BlockOp;
+
 /**
  * The float kernels, one method each; {@link dev.nn.simd.Kernels} checks arguments and delegates here.
  *
@@ -48,6 +50,26 @@ public interface KernelSupport {
     /** C(m×n) = alpha·A·Bᵀ + beta·C, with B stored n×k. */
     void matmulTransB(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
                       int m, int n, int k, float alpha, float beta);
+
+    /**
+     * {@link #matmulTransB}, then {@code finish} on C; a threaded implementation applies it to each part's block of
+     * C on the thread that computed it.
+     */
+    default void matmulTransB(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
+                              int m, int n, int k, float alpha, float beta, BlockOp finish) {
+        matmulTransB(a, aOff, b, bOff, c, cOff, m, n, k, alpha, beta);
+        finish.apply(c, cOff, n, m, n, 0);
+    }
+
+    /**
+     * {@code prepare} on A (stored k×m), then {@link #matmulTransA}; a threaded implementation applies it to the
+     * columns of A that each part's rows of C are made from, on the thread that then reads them.
+     */
+    default void matmulTransA(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
+                              int m, int n, int k, float alpha, float beta, BlockOp prepare) {
+        prepare.apply(a, aOff, m, k, m, 0);
+        matmulTransA(a, aOff, b, bOff, c, cOff, m, n, k, alpha, beta);
+    }
 
     /**
      * Whether {@link #matmulTransB} builds this shape from a copy of Bᵀ rather than from dot products: then it may
@@ -127,4 +149,16 @@ public interface KernelSupport {
 
     /** dst[dstOff+i] = scale·(src[srcOff+i] &amp; 0xFF): unsigned bytes to floats. */
     void unsignedBytesToFloats(byte[] src, int srcOff, float[] dst, int dstOff, int n, float scale);
+
+    /**
+     * Row r &lt; n of the float matrix at dst[dstOff] (rows {@code length} apart) becomes scale times the unsigned
+     * bytes of row {@code rows[rowsOff + r]} of the byte matrix {@code src}: a gather of shuffled samples.
+     */
+    default void unsignedByteRowsToFloats(byte[] src, int length, int[] rows, int rowsOff, int n, float[] dst,
+                                          int dstOff, float scale) {
+        RowGather.touch(src, length, rows, rowsOff, n);
+        for (int r = 0; r < n; r++) {
+            unsignedBytesToFloats(src, rows[rowsOff + r] * length, dst, dstOff + r * length, length, scale);
+        }
+    }
 }

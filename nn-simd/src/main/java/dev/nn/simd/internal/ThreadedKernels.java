@@ -1,14 +1,16 @@
 package dev.nn.simd.internal;
 
+import dev.nn.simd.BlockOp;
+
 /**
  * The kernels of another implementation, with the three matrix products split by rows of C over a team of
- * {@link Workers} when they are large enough to pay for it, and Adam's update and long byte-to-float conversions
- * split by ranges of elements. The split is fixed: part i of p gets the i-th run of
- * ⌈m/p⌉ rows, rounded up to a multiple of 4 so that every row goes through the same micro-kernel as it would on
- * one thread; an A·Bᵀ that the inner kernels build from a copy of Bᵀ is split by columns instead, in runs of 64,
- * where every element is one chain of multiply-adds whichever part holds it. Each element of C is then computed
- * by exactly the same operations whatever the thread count, so results are bit-identical for 1, 2 or more
- * threads.
+ * {@link Workers} when they are large enough to pay for it, Adam's update and long byte-to-float conversions
+ * split by ranges of elements, and long gathers of byte rows by rows. The split is fixed: part i of p gets the
+ * i-th run of ⌈m/p⌉ rows, rounded up to a multiple of 4 so that every row goes through the same micro-kernel as it
+ * would on one thread; an A·Bᵀ that the inner kernels build from a copy of Bᵀ is split by columns instead, in
+ * runs of 64, where every element is one chain of multiply-adds whichever part holds it. Each element of C is
+ * then computed by exactly the same operations whatever the thread count, so results are bit-identical for 1, 2
+ * or more threads. A {@link BlockOp} given with a product runs in each part, on that part's block.
  */
 final class ThreadedKernels implements KernelSupport {
 
@@ -18,12 +20,15 @@ final class ThreadedKernels implements KernelSupport {
     private final KernelSupport inner;
     /** Byte-to-float conversions shorter than this stay on the calling thread. */
     static final int MIN_CONVERSION = 1 << 17;
+    /** Gathers of fewer bytes than this stay on the calling thread. */
+    static final int MIN_GATHER = 1 << 16;
     /** Optimiser updates on fewer parameters than this stay on the calling thread. */
     static final int MIN_UPDATE = 1 << 16;
 
     private final ProductJob job = new ProductJob();
     private final AdamJob adamJob = new AdamJob();
     private final ConversionJob conversionJob = new ConversionJob();
+    private final GatherJob gatherJob = new GatherJob();
     private volatile Workers workers;
 
     ThreadedKernels(KernelSupport inner) {
@@ -53,7 +58,7 @@ final class ThreadedKernels implements KernelSupport {
     public void matmul(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
                        int m, int n, int k, float alpha, float beta) {
         if (split(m, n, k)) {
-            job.run(workers, ProductJob.AB, a, aOff, m, b, bOff, c, cOff, m, n, k, alpha, beta);
+            job.run(workers, ProductJob.AB, a, aOff, m, b, bOff, c, cOff, m, n, k, alpha, beta, null);
         } else {
             inner.matmul(a, aOff, b, bOff, c, cOff, m, n, k, alpha, beta);
         }
@@ -69,7 +74,7 @@ final class ThreadedKernels implements KernelSupport {
     public void matmulTransA(float[] a, int aOff, int lda, float[] b, int bOff, float[] c, int cOff,
                              int m, int n, int k, float alpha, float beta) {
         if (split(m, n, k)) {
-            job.run(workers, ProductJob.ATB, a, aOff, lda, b, bOff, c, cOff, m, n, k, alpha, beta);
+            job.run(workers, ProductJob.ATB, a, aOff, lda, b, bOff, c, cOff, m, n, k, alpha, beta, null);
         } else {
             inner.matmulTransA(a, aOff, lda, b, bOff, c, cOff, m, n, k, alpha, beta);
         }
@@ -80,9 +85,30 @@ final class ThreadedKernels implements KernelSupport {
                              int m, int n, int k, float alpha, float beta) {
         if (split(m, n, k)) {
             int op = inner.transposesB(m, n, k) ? ProductJob.ABT_COLUMNS : ProductJob.ABT;
-            job.run(workers, op, a, aOff, m, b, bOff, c, cOff, m, n, k, alpha, beta);
+            job.run(workers, op, a, aOff, m, b, bOff, c, cOff, m, n, k, alpha, beta, null);
         } else {
             inner.matmulTransB(a, aOff, b, bOff, c, cOff, m, n, k, alpha, beta);
+        }
+    }
+
+    @Override
+    public void matmulTransB(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
+                             int m, int n, int k, float alpha, float beta, BlockOp finish) {
+        if (split(m, n, k)) {
+            int op = inner.transposesB(m, n, k) ? ProductJob.ABT_COLUMNS : ProductJob.ABT;
+            job.run(workers, op, a, aOff, m, b, bOff, c, cOff, m, n, k, alpha, beta, finish);
+        } else {
+            inner.matmulTransB(a, aOff, b, bOff, c, cOff, m, n, k, alpha, beta, finish);
+        }
+    }
+
+    @Override
+    public void matmulTransA(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
+                             int m, int n, int k, float alpha, float beta, BlockOp prepare) {
+        if (split(m, n, k)) {
+            job.run(workers, ProductJob.ATB, a, aOff, m, b, bOff, c, cOff, m, n, k, alpha, beta, prepare);
+        } else {
+            inner.matmulTransA(a, aOff, b, bOff, c, cOff, m, n, k, alpha, beta, prepare);
         }
     }
 
@@ -138,7 +164,8 @@ final class ThreadedKernels implements KernelSupport {
     /**
      * One product in flight: its operands, set before each dispatch, and how a part finds its rows, or for an
      * A·Bᵀ built from a copy of Bᵀ its columns (runs of {@link #COLUMN_RUN}), so that each thread copies only its
-     * own rows of B.
+     * own rows of B. An A·Bᵀ part then applies the block op to its block of C; an Aᵀ·B part applies it first to
+     * the columns of A its rows of C are made from.
      */
     private final class ProductJob implements Workers.Job {
         static final int AB = 0, ATB = 1, ABT = 2, ABT_COLUMNS = 3;
@@ -147,10 +174,12 @@ final class ThreadedKernels implements KernelSupport {
         private float[] a, b, c;
         private int aOff, lda, bOff, cOff, m, n, k;
         private float alpha, beta;
+        private BlockOp op;
 
-        synchronized void run(Workers team, int op, float[] a, int aOff, int lda, float[] b, int bOff, float[] c,
-                              int cOff, int m, int n, int k, float alpha, float beta) {
-            this.kind = op;
+        synchronized void run(Workers team, int kind, float[] a, int aOff, int lda, float[] b, int bOff, float[] c,
+                              int cOff, int m, int n, int k, float alpha, float beta, BlockOp op) {
+            this.kind = kind;
+            this.op = op;
             this.a = a;
             this.aOff = aOff;
             this.lda = lda;
@@ -167,6 +196,7 @@ final class ThreadedKernels implements KernelSupport {
             this.a = null;
             this.b = null;
             this.c = null;
+            this.op = null;
         }
 
         @Override
@@ -177,6 +207,9 @@ final class ThreadedKernels implements KernelSupport {
                 if (from < to) {
                     inner.matmulTransBBlock(a, aOff, b, bOff + from * k, c, cOff + from, n, m, to - from, k, alpha,
                             beta);
+                    if (op != null) {
+                        op.apply(c, cOff + from, n, m, to - from, from);
+                    }
                 }
                 return;
             }
@@ -189,10 +222,18 @@ final class ThreadedKernels implements KernelSupport {
             int count = to - from;
             switch (kind) {
                 case AB -> inner.matmul(a, aOff + from * k, b, bOff, c, cOff + from * n, count, n, k, alpha, beta);
-                case ATB -> inner.matmulTransA(a, aOff + from, lda, b, bOff, c, cOff + from * n, count, n, k, alpha,
-                        beta);
-                default -> inner.matmulTransB(a, aOff + from * k, b, bOff, c, cOff + from * n, count, n, k, alpha,
-                        beta);
+                case ATB -> {
+                    if (op != null) {
+                        op.apply(a, aOff + from, lda, k, count, from);
+                    }
+                    inner.matmulTransA(a, aOff + from, lda, b, bOff, c, cOff + from * n, count, n, k, alpha, beta);
+                }
+                default -> {
+                    inner.matmulTransB(a, aOff + from * k, b, bOff, c, cOff + from * n, count, n, k, alpha, beta);
+                    if (op != null) {
+                        op.apply(c, cOff + from * n, n, count, n, 0);
+                    }
+                }
             }
         }
     }
@@ -328,6 +369,51 @@ final class ThreadedKernels implements KernelSupport {
             conversionJob.run(workers, src, srcOff, dst, dstOff, n, scale);
         } else {
             inner.unsignedBytesToFloats(src, srcOff, dst, dstOff, n, scale);
+        }
+    }
+
+    @Override
+    public void unsignedByteRowsToFloats(byte[] src, int length, int[] rows, int rowsOff, int n, float[] dst,
+                                         int dstOff, float scale) {
+        if (workers != null && (long) n * length >= MIN_GATHER && n >= 2) {
+            gatherJob.run(workers, src, length, rows, rowsOff, n, dst, dstOff, scale);
+        } else {
+            inner.unsignedByteRowsToFloats(src, length, rows, rowsOff, n, dst, dstOff, scale);
+        }
+    }
+
+    /** One gather of byte rows in flight, split into runs of whole rows: each thread touches its own rows. */
+    private final class GatherJob implements Workers.Job {
+        private byte[] src;
+        private int[] rows;
+        private float[] dst;
+        private int length, rowsOff, n, dstOff;
+        private float scale;
+
+        synchronized void run(Workers team, byte[] src, int length, int[] rows, int rowsOff, int n, float[] dst,
+                              int dstOff, float scale) {
+            this.src = src;
+            this.length = length;
+            this.rows = rows;
+            this.rowsOff = rowsOff;
+            this.n = n;
+            this.dst = dst;
+            this.dstOff = dstOff;
+            this.scale = scale;
+            team.run(this);
+            this.src = null;
+            this.rows = null;
+            this.dst = null;
+        }
+
+        @Override
+        public void part(int index, int parts) {
+            int size = (n + parts - 1) / parts;
+            int from = Math.min(n, index * size), to = Math.min(n, from + size);
+            if (from < to) {
+                inner.unsignedByteRowsToFloats(src, length, rows, rowsOff + from, to - from, dst,
+                        dstOff + from * length, scale);
+            }
         }
     }
 
