@@ -3,7 +3,7 @@
 # Debian's python3-torch) on the same workloads, one after the other on this machine, as ratios.
 # Needs the peers folder beside the repository and /usr/bin/python3 with torch, numpy and OpenBLAS
 # (apt-get install python3-torch python3-numpy libopenblas0-pthread: without OpenBLAS, torch falls back to the
-# reference BLAS and is 15× slower). Takes about five minutes on 2 cores.
+# reference BLAS and is 15× slower). NN_BENCH_ROUNDS (default 3) sets the rounds; about 15 minutes on 2 cores.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 peers=${NN_PEERS:-$root/../shared/peers}
@@ -15,17 +15,25 @@ peers=${NN_PEERS:-$root/../shared/peers}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 cores=$(nproc)
+rounds=${NN_BENCH_ROUNDS:-3}
 
-"$root/nn" bench --json --repeats 5 --seconds 1 > "$out/nn.jsonl"
-for w in W1 W3 W4; do
-  # PyTorch's fastest setting on this machine per ../shared/peers/python/README.md: one torch thread, OpenBLAS on all cores
-  /usr/bin/python3 "$peers/python/bench.py" run --peer torch --workload "$w" --threads 1 --blas-threads "$cores" \
-    --epochs 3 2>/dev/null | tail -n 1 >> "$out/peers.jsonl"
-  /usr/bin/python3 "$peers/python/bench.py" run --peer torch --workload "$w" --threads 1 --epochs 3 2>/dev/null \
-    | tail -n 1 >> "$out/peers.jsonl"
+# The scalar twin once (its figures only set the Panama / scalar ratio); then rounds in which each workload's
+# nn runs and PyTorch runs follow each other, so that a slow spell of this shared machine lands on both sides.
+"$root/nn" bench --json --simd scalar --repeats 5 --seconds 1 > "$out/nn.jsonl"
+for round in $(seq 1 "$rounds"); do
+  echo "benchmarks: round $round of $rounds" >&2
+  for w in W1 W3 W4; do
+    "$root/nn" bench --json --simd panama --workloads "$w" --repeats 5 --seconds 1 >> "$out/nn.jsonl"
+    # PyTorch's fastest setting on this machine per ../shared/peers/python/README.md: one torch thread, OpenBLAS
+    # on all cores; and everything on one thread.
+    /usr/bin/python3 "$peers/python/bench.py" run --peer torch --workload "$w" --threads 1 --blas-threads "$cores" \
+      --epochs 3 2>/dev/null | tail -n 1 >> "$out/peers.jsonl"
+    /usr/bin/python3 "$peers/python/bench.py" run --peer torch --workload "$w" --threads 1 --epochs 3 2>/dev/null \
+      | tail -n 1 >> "$out/peers.jsonl"
+  done
+  /usr/bin/python3 "$peers/python/bench.py" run --peer numpy --workload W1 --epochs 3 2>/dev/null | tail -n 1 \
+    >> "$out/peers.jsonl"
 done
-/usr/bin/python3 "$peers/python/bench.py" run --peer numpy --workload W1 --epochs 3 2>/dev/null | tail -n 1 \
-  >> "$out/peers.jsonl"
 /usr/bin/python3 "$root/bin/benchmarks-report.py" "$out/nn.jsonl" "$out/peers.jsonl" > "$root/docs/BENCHMARKS.md.tmp"
 mv "$root/docs/BENCHMARKS.md.tmp" "$root/docs/BENCHMARKS.md"
 echo "benchmarks: wrote docs/BENCHMARKS.md" >&2

@@ -10,8 +10,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,8 +102,11 @@ public final class BenchCommand implements Callable<Integer> {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
-                "-Dnn.simd=" + impl, "-Dnn.simd.quiet=true", "-Xmx2g",
-                "-cp", System.getProperty("java.class.path"), BenchWorker.class.getName(),
+                "-Dnn.simd=" + impl, "-Dnn.simd.quiet=true", "-Xmx2g"));
+        if (hugePages()) {
+            command.add("-XX:+UseTransparentHugePages");
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchWorker.class.getName(),
                 w.name(), String.valueOf(repeats), String.valueOf(seconds), String.valueOf(threadCount)));
         Process child = new ProcessBuilder(command).redirectErrorStream(false).start();
         String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
@@ -110,6 +116,16 @@ public final class BenchCommand implements Callable<Integer> {
                     + errors.lines().filter(l -> !l.startsWith("WARNING")).findFirst().orElse("no output"));
         }
         return output.lines().reduce((a, b) -> b).orElseThrow();
+    }
+
+    /** Whether this JVM keeps its heap on transparent huge pages (the nn launcher asks where the kernel offers them). */
+    private static boolean hugePages() {
+        try {
+            return Boolean.parseBoolean(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                    .getVMOption("UseTransparentHugePages").getValue());
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static void print(PrintWriter out, List<BenchResult> results) {
