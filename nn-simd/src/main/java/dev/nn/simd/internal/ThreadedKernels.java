@@ -2,15 +2,19 @@ package dev.nn.simd.internal;
 
 import dev.nn.simd.BlockOp;
 
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
 /**
  * The kernels of another implementation, with the three matrix products split by rows of C over a team of
  * {@link Workers} when they are large enough to pay for it, Adam's update and long byte-to-float conversions
  * split by ranges of elements, and long gathers of byte rows by rows. The split is fixed: part i of p gets the
  * i-th run of ⌈m/p⌉ rows, rounded up to a multiple of 4 so that every row goes through the same micro-kernel as it
  * would on one thread; an A·Bᵀ that the inner kernels build from a copy of Bᵀ is split by columns instead, in
- * runs of 64, where every element is one chain of multiply-adds whichever part holds it. Each element of C is
- * then computed by exactly the same operations whatever the thread count, so results are bit-identical for 1, 2
- * or more threads. A {@link BlockOp} given with a product runs in each part, on that part's block.
+ * runs of 64, where every element is one chain of multiply-adds whichever part holds it: there each part takes
+ * the runs of its own share, then any left in a share whose thread is behind. Each element of C is then computed
+ * by exactly the same operations whatever the thread count and whichever thread computes it, so results are
+ * bit-identical for 1, 2 or more threads. A {@link BlockOp} given with a product runs in each part, on that
+ * part's block.
  */
 final class ThreadedKernels implements KernelSupport {
 
@@ -175,6 +179,9 @@ final class ThreadedKernels implements KernelSupport {
         private int aOff, lda, bOff, cOff, m, n, k;
         private float alpha, beta;
         private BlockOp op;
+        /** For A·Bᵀ by columns: runs of columns per part, and the next run each part's share has left. */
+        private int runsPerPart;
+        private AtomicIntegerArray nextRun = new AtomicIntegerArray(0);
 
         synchronized void run(Workers team, int kind, float[] a, int aOff, int lda, float[] b, int bOff, float[] c,
                               int cOff, int m, int n, int k, float alpha, float beta, BlockOp op) {
@@ -192,6 +199,16 @@ final class ThreadedKernels implements KernelSupport {
             this.k = k;
             this.alpha = alpha;
             this.beta = beta;
+            if (kind == ABT_COLUMNS) {
+                int parts = team.count();
+                if (nextRun.length() < parts) {
+                    nextRun = new AtomicIntegerArray(parts);
+                }
+                runsPerPart = ((n + parts - 1) / parts + COLUMN_RUN - 1) / COLUMN_RUN;
+                for (int i = 0; i < parts; i++) {
+                    nextRun.set(i, i * runsPerPart);
+                }
+            }
             team.run(this);
             this.a = null;
             this.b = null;
@@ -199,17 +216,38 @@ final class ThreadedKernels implements KernelSupport {
             this.op = null;
         }
 
+        /**
+         * Takes the runs of columns that part {@code owner} starts with, one at a time, until none is left: its own
+         * first, then those of a part that is behind. Each run is computed the same way whoever takes it; the block
+         * op runs on each stretch of adjacent runs one thread computed.
+         */
+        private void runColumns(int owner) {
+            int end = Math.min(n, (owner + 1) * runsPerPart * COLUMN_RUN);
+            int stretchFrom = 0, stretchTo = 0;
+            for (int from = nextRun.getAndIncrement(owner) * COLUMN_RUN; from < end;
+                 from = nextRun.getAndIncrement(owner) * COLUMN_RUN) {
+                int to = Math.min(end, from + COLUMN_RUN);
+                inner.matmulTransBBlock(a, aOff, b, bOff + from * k, c, cOff + from, n, m, to - from, k, alpha, beta);
+                if (from != stretchTo) {
+                    finish(stretchFrom, stretchTo);
+                    stretchFrom = from;
+                }
+                stretchTo = to;
+            }
+            finish(stretchFrom, stretchTo);
+        }
+
+        private void finish(int from, int to) {
+            if (op != null && from < to) {
+                op.apply(c, cOff + from, n, m, to - from, from);
+            }
+        }
+
         @Override
         public void part(int index, int parts) {
             if (kind == ABT_COLUMNS) {
-                int cols = ((n + parts - 1) / parts + COLUMN_RUN - 1) / COLUMN_RUN * COLUMN_RUN;
-                int from = Math.min(n, index * cols), to = Math.min(n, from + cols);
-                if (from < to) {
-                    inner.matmulTransBBlock(a, aOff, b, bOff + from * k, c, cOff + from, n, m, to - from, k, alpha,
-                            beta);
-                    if (op != null) {
-                        op.apply(c, cOff + from, n, m, to - from, from);
-                    }
+                for (int t = 0; t < parts; t++) {
+                    runColumns((index + t) % parts);
                 }
                 return;
             }
