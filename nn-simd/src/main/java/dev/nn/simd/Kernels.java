@@ -24,8 +24,9 @@ public final class Kernels {
     /**
      * Splits the matrix products over {@code threads} threads (the caller and threads − 1 helpers) when they are
      * large enough to pay for it (about two million multiply-adds), and long Adam updates, conversions and
-     * gathers; smaller ones stay on the caller. The split is fixed, by rows on multiples of four or by columns in
-     * runs of 64, so results are the same bit for bit at any thread count. Default 1.
+     * gathers; smaller ones stay on the caller. The parts are fixed, rows on multiples of four or columns in runs of
+     * 64, and each is computed the same way whichever thread takes it, so results are the same bit for bit at any
+     * thread count. Default 1.
      */
     public static void setThreads(int threads) {
         if (threads < 1) {

@@ -87,20 +87,18 @@ final class ThreadedKernels implements KernelSupport {
     @Override
     public void matmulTransB(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
                              int m, int n, int k, float alpha, float beta) {
-        if (split(m, n, k)) {
-            int op = inner.transposesB(m, n, k) ? ProductJob.ABT_COLUMNS : ProductJob.ABT;
-            job.run(workers, op, a, aOff, m, b, bOff, c, cOff, m, n, k, alpha, beta, null);
-        } else {
-            inner.matmulTransB(a, aOff, b, bOff, c, cOff, m, n, k, alpha, beta);
-        }
+        matmulTransB(a, aOff, b, bOff, c, cOff, m, n, k, alpha, beta, null);
     }
 
+    /** A·Bᵀ, split when large enough, with {@code finish} on each part's block of C when it is not null. */
     @Override
     public void matmulTransB(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
                              int m, int n, int k, float alpha, float beta, BlockOp finish) {
         if (split(m, n, k)) {
             int op = inner.transposesB(m, n, k) ? ProductJob.ABT_COLUMNS : ProductJob.ABT;
             job.run(workers, op, a, aOff, m, b, bOff, c, cOff, m, n, k, alpha, beta, finish);
+        } else if (finish == null) {
+            inner.matmulTransB(a, aOff, b, bOff, c, cOff, m, n, k, alpha, beta);
         } else {
             inner.matmulTransB(a, aOff, b, bOff, c, cOff, m, n, k, alpha, beta, finish);
         }
