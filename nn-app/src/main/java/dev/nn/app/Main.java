@@ -49,6 +49,11 @@ public final class Main {
         cli.setUsageHelpWidth(100);
         cli.setParameterExceptionHandler(Errors::onUsageError);
         cli.setExecutionExceptionHandler(Errors::onFailure);
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("nn: " + Errors.OUT_OF_MEMORY);
+            return Errors.FAILURE;
+        }
     }
 }

@@ -12,10 +12,16 @@ final class ChildNn {
     }
 
     static ProcessBuilder command(String... args) {
+        return withJvmOptions(List.of(), args);
+    }
+
+    /** The command with extra JVM options, e.g. a small {@code -Xmx}. */
+    static ProcessBuilder withJvmOptions(List<String> options, String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "-Dnn.simd.quiet=true",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                "--add-modules", "jdk.incubator.vector", "-Dnn.simd.quiet=true"));
+        command.addAll(options);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command);
     }

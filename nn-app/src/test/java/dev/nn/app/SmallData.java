@@ -15,9 +15,14 @@ final class SmallData {
     }
 
     static Path write(Path dir) throws IOException {
+        return write(dir, 0);
+    }
+
+    /** Another draw of the same kind of data: the same shape and classes, other samples. */
+    static Path write(Path dir, long variant) throws IOException {
         Files.createDirectories(dir);
-        write(dir, "train", 300, 1);
-        write(dir, "t10k", 60, 2);
+        write(dir, "train", 300, 1 + 2 * variant);
+        write(dir, "t10k", 60, 2 + 2 * variant);
         return dir;
     }
 

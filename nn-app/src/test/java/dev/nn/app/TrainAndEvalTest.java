@@ -62,7 +62,7 @@ class TrainAndEvalTest {
         Run eval = Run.of("eval", "--model", model.toString(), "--data", data.toString());
         assertEquals(0, eval.exit(), eval.err());
         assertTrue(eval.out().contains(String.format("accuracy  %.2f%%", accuracy(train.out()))), eval.out());
-        Run mismatch = Run.of("eval", "--model", model.toString());
+        Run mismatch = Run.of("eval", "--model", model.toString(), "--dataset", "mnist");
         assertEquals(2, mismatch.exit());
         assertTrue(mismatch.err().contains("takes 12 values per sample, but the data has 784"), mismatch.err());
     }

@@ -178,6 +178,10 @@ public final class IdxDatasets {
             throw new IdxFormatException(file.name(), "expected images: unsigned bytes of rank 2 or more "
                     + "(samples × height × width), found " + describe(a));
         }
+        if (a.count() == 0) {
+            throw new IdxFormatException(file.name(), "holds no samples (dimensions " + Arrays.toString(a.dims())
+                    + "); a dataset needs at least one");
+        }
     }
 
     private static void requireLabels(IdxFile labels, IdxFile images) throws IdxFormatException {

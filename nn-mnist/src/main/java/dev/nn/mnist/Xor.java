@@ -2,6 +2,9 @@ package dev.nn.mnist;
 
 import dev.nn.core.data.Dataset;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -32,6 +35,18 @@ public final class Xor {
             samples[2 * i + 1] = (byte) (b * 255);
             labels[i] = (byte) (a ^ b);
         }
-        return new Dataset(name, samples, labels, 2, 2, Map.of());
+        return new Dataset(name, samples, labels, 2, 2, Map.of(name, sha256(samples, labels)));
+    }
+
+    /** The content's SHA-256, so that a model or checkpoint records which data it saw, as for IDX files. */
+    private static String sha256(byte[] samples, byte[] labels) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(samples);
+            digest.update(labels);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
     }
 }

@@ -1,12 +1,19 @@
 package dev.nn.app.cli;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nn.core.config.TrainingConfig;
+import dev.nn.core.io.InputFiles;
+import dev.nn.core.io.StrictJson;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,28 +31,42 @@ import java.util.function.Function;
  */
 public final class ConfigFile {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = StrictJson.MAPPER;
+    /** A settings file larger than this is not a settings file. */
+    private static final long MAX_SIZE = 1 << 20;
     /** The fields a config file may hold. */
     public static final List<String> FIELDS = fields();
 
     private final ObjectNode settings;
+    private final Path file;
 
-    private ConfigFile(ObjectNode settings) {
+    private ConfigFile(ObjectNode settings, Path file) {
         this.settings = settings;
+        this.file = file;
     }
 
     /** No file: only defaults and flags. */
     public static ConfigFile none() {
-        return new ConfigFile(JSON.createObjectNode());
+        return new ConfigFile(JSON.createObjectNode(), null);
     }
 
     /** Reads {@code file}; a malformed file or an unknown field is an exception naming the file and the field. */
     public static ConfigFile read(Path file) throws IOException {
         JsonNode root;
         try {
-            root = JSON.readTree(Files.readAllBytes(file));
+            if (InputFiles.requireRegular(file) > MAX_SIZE) {
+                throw new UserException("--config " + file + ": larger than " + (MAX_SIZE >> 20)
+                        + " MB; a settings file is a few lines of JSON");
+            }
+            root = JSON.readTree(StrictJson.utf8(new ByteArrayInputStream(Files.readAllBytes(file))));
+        } catch (FileSystemException e) {
+            throw new UserException("--config " + file + ": " + (e.getReason() == null ? "cannot be read"
+                    : e.getReason()));
         } catch (JacksonException e) {
-            throw new UserException("--config " + file + ": not valid JSON (" + e.getOriginalMessage() + ")");
+            throw new UserException("--config " + file + ": not valid JSON ("
+                    + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
+        } catch (CharacterCodingException e) {
+            throw new UserException("--config " + file + ": not UTF-8 text");
         }
         if (!(root instanceof ObjectNode object)) {
             throw new UserException("--config " + file + ": expected a JSON object of settings, e.g. "
@@ -58,7 +79,7 @@ public final class ConfigFile {
                         + String.join(", ", FIELDS) + ")");
             }
         }
-        return new ConfigFile(object);
+        return new ConfigFile(object, file);
     }
 
     /** Whether the file sets {@code field}. */
@@ -70,15 +91,17 @@ public final class ConfigFile {
     public ConfigFile without(String... fields) {
         ObjectNode copy = settings.deepCopy();
         copy.remove(Arrays.asList(fields));
-        return new ConfigFile(copy);
+        return new ConfigFile(copy, file);
     }
 
     /**
-     * The config: defaults, overlaid by this file, overlaid by {@code flags} (field name to value, only the
-     * flags the user gave); {@code layersFromData} turns hidden sizes into full layer sizes.
+     * The config, validated: defaults, overlaid by this file, overlaid by {@code flags} (field name to value,
+     * only the flags the user gave); {@code layersFromData} turns hidden sizes into full layer sizes. A bad value
+     * is reported under the flag that gave it, or under {@code --config FILE} and the field's name.
      */
     public TrainingConfig resolve(Map<String, Object> flags, Function<List<Integer>, List<Integer>> layersFromData,
-                                  Function<String, Float> defaultRate, String source) {
+                                  Function<String, Float> defaultRate) {
+        String source = file == null ? "flags" : "--config " + file;
         ObjectNode merged = JSON.valueToTree(TrainingConfig.DEFAULT);
         merged.remove("learningRate");
         merged.remove("layers");
@@ -96,11 +119,41 @@ public final class ConfigFile {
         if (!merged.has("learningRate")) {
             merged.put("learningRate", defaultRate.apply(merged.path("optimizer").asText()));
         }
+        TrainingConfig config;
         try {
-            return JSON.treeToValue(merged, TrainingConfig.class);
+            config = JSON.treeToValue(merged, TrainingConfig.class);
         } catch (JacksonException e) {
-            throw new UserException(source + ": a setting has the wrong type (" + e.getOriginalMessage() + ")");
+            String field = e instanceof JsonMappingException m && !m.getPath().isEmpty()
+                    ? m.getPath().getFirst().getFieldName() : null;
+            if (field == null) {
+                throw new UserException(source + ": a setting has the wrong type (" + firstLine(e) + ")");
+            }
+            Class<?> type = e instanceof MismatchedInputException m ? m.getTargetType() : null;
+            String expected = type == int.class || type == long.class || type == Integer.class ? "a whole number"
+                    : type == float.class || type == double.class ? "a number"
+                    : type == String.class ? "a name in quotes" : "another type";
+            JsonNode given = merged.get(field);
+            throw new UserException(source + ": '" + field + "' must " + (given != null && given.isArray()
+                    ? "hold only " + expected.replace("a ", "") + "s" : "be " + expected) + ", got " + given);
         }
+        try {
+            return config.validate();
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage();
+            String field = message.substring(0, Math.max(0, message.indexOf(' ')));
+            boolean fromFile = file != null && !flags.containsKey(field)
+                    && (settings.has(field) || field.equals("layers") && settings.has("hidden"));
+            if (!fromFile) {
+                throw e;
+            }
+            throw new UserException(source + ": '" + field + "' " + message.replaceFirst("^\\S+ \\(--[a-z0-9-]+\\) ", ""));
+        }
+    }
+
+    private static String firstLine(JacksonException e) {
+        String message = e.getOriginalMessage();
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
     }
 
     private static List<Integer> integers(JsonNode node, String source) {
@@ -108,7 +161,12 @@ public final class ConfigFile {
             throw new UserException(source + ": 'hidden' must be a list of sizes, e.g. [128, 64]");
         }
         List<Integer> sizes = new ArrayList<>();
-        node.forEach(n -> sizes.add(n.asInt()));
+        for (JsonNode n : node) {
+            if (!n.isIntegralNumber() || !n.canConvertToInt()) {
+                throw new UserException(source + ": 'hidden' must hold whole numbers (sizes of layers), got " + n);
+            }
+            sizes.add(n.asInt());
+        }
         return sizes;
     }
 

@@ -2,18 +2,21 @@ package dev.nn.app.cli;
 
 import dev.nn.core.data.Dataset;
 import dev.nn.core.model.Model;
+import dev.nn.core.model.Provenance;
 import dev.nn.mnist.TrainTest;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The data flags every command shares: {@code --data DIR} or {@code --dataset NAME}, default the bundled MNIST. */
 public final class DataOptions {
 
     @Option(names = "--data", paramLabel = "DIR",
-            description = "Folder with training and test IDX files (default: the bundled MNIST).")
+            description = "Folder with training and test IDX files (default: the bundled MNIST; for a model, the"
+                    + " data it was trained on when that can be found).")
     Path dir;
 
     @Option(names = "--dataset", paramLabel = "NAME",
@@ -25,15 +28,50 @@ public final class DataOptions {
         return dir;
     }
 
+    /** The dataset named with {@code --dataset}, or null. */
+    public String name() {
+        return name;
+    }
+
     /** Loads the chosen data, saying which on {@code err}. */
     public TrainTest load(PrintWriter err) throws IOException {
         return DataLoader.load(dir, name, err);
     }
 
-    /** Loads the chosen data's test set and checks that {@code model} (read from {@code file}) fits it. */
+    /**
+     * The test set to run {@code model} (read from {@code file}) on: the data given, else the data its provenance
+     * records when that can still be found, else the bundled MNIST. Checks that the model fits it, and says on
+     * {@code err} when it is not the data the model was trained on.
+     */
     public Dataset testSetFor(Path file, Model model, PrintWriter err) throws IOException {
-        Dataset test = load(err).test();
+        Path folder = dir;
+        String dataset = name;
+        Provenance p = model.provenance();
+        if (folder == null && dataset == null && p != null) {
+            if (p.dataFolder() != null && Files.isDirectory(Path.of(p.dataFolder()))) {
+                folder = Path.of(p.dataFolder());
+            } else if (p.dataFolder() != null) {
+                err.printf("note: %s was trained on %s, which is no longer there; using the bundled MNIST%n", file,
+                        p.dataFolder());
+            } else {
+                dataset = p.dataset();
+            }
+        }
+        Dataset test = DataLoader.load(folder, dataset, err).test();
         ShapeCheck.requireFits("--model " + file, model.network().inputSize(), model.network().outputSize(), test);
+        if (!isModelsData(model, test)) {
+            err.printf("warning: %s was not trained on %s (its files' checksums are not those the model records);"
+                    + " the figures are for data it has not seen the like of; give its own with --data DIR%n",
+                    file, test.name());
+        }
+        err.flush();
         return test;
+    }
+
+    /** Whether {@code test} is the test set the model recorded (or the model recorded none to compare). */
+    public static boolean isModelsData(Model model, Dataset test) {
+        Provenance p = model.provenance();
+        return p == null || p.data() == null || p.data().isEmpty() || test.checksums().isEmpty()
+                || p.data().entrySet().containsAll(test.checksums().entrySet());
     }
 }

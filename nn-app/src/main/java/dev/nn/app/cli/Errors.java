@@ -1,5 +1,6 @@
 package dev.nn.app.cli;
 
+import dev.nn.core.io.NotEnoughHeapException;
 import dev.nn.core.model.ModelFormatException;
 import dev.nn.mnist.idx.IdxFormatException;
 import picocli.CommandLine;
@@ -24,6 +25,10 @@ public final class Errors {
     public static final int FAILURE = 1;
     /** Exit code for a usage error. */
     public static final int USAGE = 2;
+
+    /** The one line for an {@link OutOfMemoryError}, wherever it struck. */
+    public static final String OUT_OF_MEMORY = "out of memory; give Java more heap, e.g. NN_JAVA_OPTS=-Xmx8g"
+            + " (or make the network, the batch or the data smaller)";
 
     private Errors() {
     }
@@ -61,8 +66,11 @@ public final class Errors {
             case NoSuchFileException f -> f.getFile() + ": " + reason(f, "no such file or folder");
             case AccessDeniedException f -> f.getFile() + ": " + reason(f, "permission denied");
             case NotDirectoryException f -> f.getFile() + ": not a folder";
-            case FileSystemException f -> f.getFile() + ": " + reason(f, "file system error");
-            case OutOfMemoryError o -> "out of memory; give Java more heap, e.g. NN_JAVA_OPTS=-Xmx8g";
+            case FileSystemException f -> f.getFile() == null ? reason(f, "file system error")
+                    : f.getFile() + ": " + reason(f, "file system error");
+            case NotEnoughHeapException h -> h.getMessage() + "; give Java more, e.g. NN_JAVA_OPTS=-Xmx"
+                    + Math.max(1, (2 * h.needed() + (1L << 30) - 1) >> 30) + "g";
+            case OutOfMemoryError o -> OUT_OF_MEMORY;
             case IOException io -> io.getMessage() == null ? io.toString() : io.getMessage();
             default -> null;
         };

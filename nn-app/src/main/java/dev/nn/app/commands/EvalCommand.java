@@ -64,7 +64,8 @@ public final class EvalCommand implements Callable<Integer> {
         Evaluation e = new Evaluator(loaded.network(), Loss.byId(loaded.config().loss())).evaluate(test);
 
         out.printf("model     %s (%s, %s)%n", model, loaded.config().shape(), loaded.config().activation());
-        out.printf("data      %s, %,d samples%n", test.name(), e.samples());
+        out.printf("data      %s, %,d samples%s%n", test.name(), e.samples(),
+                DataOptions.isModelsData(loaded, test) ? "" : " (NOT the data the model was trained on)");
         out.printf("accuracy  %.2f%% (%,d of %,d)%n", 100 * e.accuracy(), e.correct(), e.samples());
         out.printf("loss      %.4f (mean %s)%n", e.meanLoss(), loaded.config().loss());
         out.println();

@@ -137,6 +137,6 @@ public final class GradcheckCommand implements Callable<Integer> {
         given.put("init", init);
         given.put("seed", seed);
         return ConfigFile.none().resolve(given, sizes -> ShapeCheck.layersFor(test, sizes),
-                Optimizers::defaultLearningRate, "flags").validate();
+                Optimizers::defaultLearningRate);
     }
 }

@@ -69,6 +69,12 @@ public final class ServeCommand implements Callable<Integer> {
                     + e.getMessage() + "); try another port, or --port 0 for any free one");
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (!server.loopback()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.printf("warning: --host %s is reachable from other machines; the page has no login and no"
+                    + " encryption, so anyone who can reach this address can use it%n", host);
+            err.flush();
+        }
         out.printf("serving %s on http://%s:%d/ (Ctrl-C to stop)%n", model, host, server.port());
         out.flush();
         CountDownLatch stopped = new CountDownLatch(1);

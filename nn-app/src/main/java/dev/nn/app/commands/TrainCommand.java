@@ -1,9 +1,11 @@
 package dev.nn.app.commands;
 
 import dev.nn.app.cli.ConfigFile;
+import dev.nn.app.cli.DataLoader;
 import dev.nn.app.cli.DataOptions;
 import dev.nn.app.cli.HeapCheck;
 import dev.nn.app.cli.Interruption;
+import dev.nn.app.cli.OutputFiles;
 import dev.nn.app.cli.ShapeCheck;
 import dev.nn.app.cli.SimdOption;
 import dev.nn.app.cli.UserException;
@@ -12,10 +14,12 @@ import dev.nn.app.plot.TrainingCurves;
 import dev.nn.app.progress.ConsoleProgress;
 import dev.nn.core.Version;
 import dev.nn.core.config.TrainingConfig;
+import dev.nn.core.io.HeapRoom;
 import dev.nn.core.loss.Loss;
 import dev.nn.core.model.CheckpointIO;
 import dev.nn.core.model.ModelIO;
 import dev.nn.core.model.Provenance;
+import dev.nn.core.model.RunFiles;
 import dev.nn.core.network.Network;
 import dev.nn.core.optim.Optimizer;
 import dev.nn.core.optim.Optimizers;
@@ -158,24 +162,37 @@ public final class TrainCommand implements Callable<Integer> {
         simd.apply();
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        requireWritableTarget("--out", out);
-        ChartFiles.requirePlotFile("--plot", plot);
-        Path checkpointFile = checkpoint != null ? checkpoint
-                : resume != null ? resume : out.resolveSibling(out.getFileName() + ".checkpoint");
-        requireWritableTarget("--checkpoint", checkpointFile);
-        if (data.dir() != null) {
-            HeapCheck.requireRoomFor(data.dir());
-        }
         CheckpointIO.Loaded resumed = resume == null ? null : CheckpointIO.load(resume);
-        ConfigFile settingsFile = configFile == null ? ConfigFile.none() : ConfigFile.read(configFile);
         if (resumed != null) {
             rejectTrainingFlags();
         }
-        TrainTest dataset = data.load(stderr);
+        RunFiles run = runFiles(resumed);
+        Path outFile = spec.commandLine().getParseResult().hasMatchedOption("--out") ? out : Path.of(run.out());
+        Path checkpointFile = checkpoint != null ? checkpoint
+                : resume != null ? resume : outFile.resolveSibling(outFile.getFileName() + ".checkpoint");
+        Map<String, Path> targets = new LinkedHashMap<>();
+        targets.put("--out", outFile);
+        targets.put("--checkpoint", checkpointFile);
+        targets.put("--plot", plot);
+        OutputFiles.requireDistinct(targets);
+        if (resume != null && !OutputFiles.same(resume, checkpointFile)) {
+            OutputFiles.requireDistinct(Map.of("--resume", resume, "--out", outFile));
+        }
+        OutputFiles.requireWritable("--out", outFile);
+        OutputFiles.requireWritable("--checkpoint", checkpointFile);
+        ChartFiles.requirePlotFile("--plot", plot);
+        ConfigFile settingsFile = configFile == null ? ConfigFile.none() : ConfigFile.read(configFile);
+        Path dataDir = run.dataFolder() == null ? null : Path.of(run.dataFolder());
+        if (dataDir != null) {
+            HeapCheck.requireRoomFor(dataDir);
+        }
+        TrainTest dataset = DataLoader.load(dataDir, run.dataset(), stderr);
         Map<String, String> checksums = checksums(dataset);
-        TrainingConfig config = resumed != null ? resumed.config() : settings(dataset, settingsFile).validate();
+        TrainingConfig config = resumed != null ? resumed.config() : settings(dataset, settingsFile);
         ShapeCheck.requireFits("--layers " + config.shape(), config.inputSize(), config.outputSize(),
                 dataset.train());
+        HeapRoom.require("training " + config.shape() + " in batches of " + config.batchSize(),
+                Trainer.bytesNeeded(config, dataset.train().size()));
 
         Kernels.setThreads(config.threads());
         Rng rng = new Rng(config.seed());
@@ -184,13 +201,20 @@ public final class TrainCommand implements Callable<Integer> {
         Trainer trainer = new Trainer(config, network, Loss.byId(config.loss()), optimizer, rng);
         Progress start = Progress.start(rng.state());
         if (resumed != null) {
-            if (!resumed.data().isEmpty() && !resumed.data().equals(checksums)) {
+            if (!resumed.data().equals(checksums)) {
                 throw new UserException("--resume " + resume + ": the checkpoint was trained on other data than "
                         + dataset.train().name() + " (content checksums differ); give the same --data");
             }
             optimizer.restore(resumed.optimizer());
             start = resumed.progress();
-            stderr.printf("resume: %s at epoch %d, batch %d%n", resume, start.epoch(), start.batch());
+            long batches = (dataset.train().size() + (long) config.batchSize() - 1) / config.batchSize();
+            if (start.batch() > batches) {
+                throw new UserException("--resume " + resume + ": the checkpoint stands at batch " + start.batch()
+                        + " of epoch " + start.epoch() + ", but an epoch of " + dataset.train().name() + " has "
+                        + batches + " batches; the checkpoint is damaged");
+            }
+            stderr.printf("resume: %s at epoch %d, batch %d; the model will be saved as %s%n", resume,
+                    start.epoch(), start.batch(), outFile);
         }
         stderr.printf("train: %s (%s, %s, %s init, %s, %s schedule), %,d parameters, batch %d, %d epochs, seed %d,"
                         + " %d thread%s%n", config.shape(), config.activation(), config.loss(), config.init(), optimizer,
@@ -218,7 +242,7 @@ public final class TrainCommand implements Callable<Integer> {
 
             @Override
             public void resumable(Progress at) {
-                saveCheckpoint(checkpointFile, network, config, optimizer, at, checksums);
+                saveCheckpoint(checkpointFile, network, config, optimizer, at, checksums, run);
             }
         };
 
@@ -229,17 +253,17 @@ public final class TrainCommand implements Callable<Integer> {
                 outcome = trainer.fit(dataset.train(), dataset.test(), listener, start);
             } catch (DivergenceException e) {
                 throw new UserException(e.getMessage() + "; try a smaller --lr (it was " + config.learningRate()
-                        + ")" + keepLastGood(checkpointFile));
+                        + ")" + keepLastGood(checkpointFile, outFile, run));
             }
             if (outcome.stopped()) {
-                saveCheckpoint(checkpointFile, network, config, optimizer, outcome.progress(), checksums);
+                saveCheckpoint(checkpointFile, network, config, optimizer, outcome.progress(), checksums, run);
                 stderr.printf("interrupted at epoch %d, batch %d: saved %s; continue with: nn train --resume %s%n",
                         outcome.progress().epoch(), outcome.progress().batch(), checkpointFile, checkpointFile);
                 stderr.flush();
                 return 130;
             }
             EpochStats last = outcome.history().getLast();
-            ModelIO.save(out, network, config, provenance(checksums, last));
+            ModelIO.save(outFile, network, config, provenance(checksums, last, run));
             Files.deleteIfExists(checkpointFile);
             stdout.printf("test accuracy %.2f%%, test loss %.4f%n", 100 * last.testAccuracy(), last.testLoss());
             if (plot != null) {
@@ -248,15 +272,41 @@ public final class TrainCommand implements Callable<Integer> {
                         outcome.history()), plot);
                 stderr.printf("plotted %s%n", plot);
             }
-            stderr.printf("saved %s; peak heap %d MB%n", out, HeapCheck.peakHeapBytes() >> 20);
+            stderr.printf("saved %s; peak heap %d MB%n", outFile, HeapCheck.peakHeapBytes() >> 20);
             return 0;
         } finally {
             interruption.done(); // whatever ended the run, the shutdown hook must not hold the JVM open
         }
     }
 
+    /**
+     * Where this run saves and what it reads: the flags given; on {@code --resume}, what the checkpoint recorded
+     * for anything not given (a version-1 checkpoint recorded nothing: its model goes beside it, named as the
+     * checkpoint less {@code .checkpoint}).
+     */
+    private RunFiles runFiles(CheckpointIO.Loaded resumed) {
+        var parsed = spec.commandLine().getParseResult();
+        RunFiles recorded = resumed == null ? null : resumed.run();
+        Path outFile = out;
+        if (!parsed.hasMatchedOption("--out") && resumed != null) {
+            String name = resume.getFileName().toString();
+            outFile = recorded != null ? Path.of(recorded.out())
+                    : name.endsWith(".checkpoint") && name.length() > ".checkpoint".length()
+                    ? resume.resolveSibling(name.substring(0, name.length() - ".checkpoint".length())) : out;
+        }
+        Path dir = data.dir();
+        String name = data.name();
+        if (dir == null && name == null && recorded != null) {
+            dir = recorded.dataFolder() == null ? null : Path.of(recorded.dataFolder());
+            name = recorded.dataset();
+        }
+        String absolute = dir == null ? null : dir.toAbsolutePath().normalize().toString();
+        return new RunFiles(outFile.toAbsolutePath().normalize().toString(), absolute,
+                absolute == null ? (name == null ? "mnist" : name) : null);
+    }
+
     /** On divergence: the last checkpoint's weights, if there is one, become the model file. */
-    private String keepLastGood(Path checkpointFile) {
+    private String keepLastGood(Path checkpointFile, Path outFile, RunFiles run) {
         if (!Files.isRegularFile(checkpointFile)) {
             return "; no epoch had finished, so no model was saved";
         }
@@ -266,17 +316,17 @@ public final class TrainCommand implements Callable<Integer> {
             if (last == null) {
                 return "; no epoch had finished, so no model was saved";
             }
-            ModelIO.save(out, good.network(), good.config(), provenance(good.data(), last));
-            return "; the model of epoch " + last.epoch() + " is saved in " + out;
+            ModelIO.save(outFile, good.network(), good.config(), provenance(good.data(), last, run));
+            return "; the model of epoch " + last.epoch() + " is saved in " + outFile;
         } catch (IOException e) {
             return "; the last checkpoint could not be read (" + e.getMessage() + ")";
         }
     }
 
     private static void saveCheckpoint(Path file, Network network, TrainingConfig config, Optimizer optimizer,
-                                       Progress at, Map<String, String> checksums) {
+                                       Progress at, Map<String, String> checksums, RunFiles run) {
         try {
-            CheckpointIO.save(file, network, config, optimizer.state(), at, checksums);
+            CheckpointIO.save(file, network, config, optimizer.state(), at, checksums, run);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -321,32 +371,17 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--layers and --hidden: give one or the other, not both");
         }
         if (!given.containsKey("threads") && !file.has("threads")) {
-            given.put("threads", Runtime.getRuntime().availableProcessors());
+            given.put("threads", Math.min(Runtime.getRuntime().availableProcessors(), TrainingConfig.MAX_THREADS));
         }
         ConfigFile base = given.containsKey("layers") || given.containsKey("hidden")
                 ? file.without("layers", "hidden") : file;
-        String source = configFile == null ? "flags" : "--config " + configFile;
         return base.resolve(given, hiddenSizes -> ShapeCheck.layersFor(dataset.train(), hiddenSizes),
-                Optimizers::defaultLearningRate, source);
+                Optimizers::defaultLearningRate);
     }
 
-    private static void requireWritableTarget(String flag, Path file) {
-        Path target = file.toAbsolutePath();
-        if (Files.isDirectory(target)) {
-            throw new UserException(flag + " " + file + ": is a folder; give a file name");
-        }
-        Path dir = target.getParent();
-        if (!Files.isDirectory(dir)) {
-            throw new UserException(flag + " " + file + ": the folder " + dir + " does not exist");
-        }
-        if (!Files.isWritable(dir)) {
-            throw new UserException(flag + " " + file + ": cannot write to the folder " + dir);
-        }
-    }
-
-    private static Provenance provenance(Map<String, String> checksums, EpochStats last) {
+    private static Provenance provenance(Map<String, String> checksums, EpochStats last, RunFiles run) {
         return new Provenance("nn " + Version.get(), Runtime.version().toString(), Kernels.info().describe(),
                 Instant.now().toString(), checksums, last.epoch(), last.trainLoss(), last.testLoss(),
-                last.testAccuracy());
+                last.testAccuracy(), run.dataFolder(), run.dataset());
     }
 }

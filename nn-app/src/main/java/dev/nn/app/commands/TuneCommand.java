@@ -1,6 +1,7 @@
 package dev.nn.app.commands;
 
 import dev.nn.app.cli.DataOptions;
+import dev.nn.app.cli.OutputFiles;
 import dev.nn.app.cli.ShapeCheck;
 import dev.nn.app.cli.SimdOption;
 import dev.nn.app.plot.ChartFiles;
@@ -26,6 +27,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -107,6 +115,11 @@ public final class TuneCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         simd.apply();
         ChartFiles.requirePlotFile("--plot", plot);
+        OutputFiles.requireWritable("--out", out);
+        Map<String, Path> targets = new LinkedHashMap<>();
+        targets.put("--out", out);
+        targets.put("--plot", plot);
+        OutputFiles.requireDistinct(targets);
         for (Object[] check : new Object[][]{{"--seeds", seeds}, {"--epochs", epochs}, {"--top", top}}) {
             if ((int) check[1] < 1) {
                 throw new IllegalArgumentException(check[0] + " must be at least 1, got " + check[1]);
@@ -129,7 +142,9 @@ public final class TuneCommand implements Callable<Integer> {
             s.config(base, layers, 1).validate();
         }
 
-        try (TrialLog log = TrialLog.open(out)) {
+        TrialLog.Search search = new TrialLog.Search(epochs, trainLimit == null ? 0 : trainLimit,
+                dataDigest(dataset));
+        try (TrialLog log = TrialLog.open(out, search)) {
             List<Object[]> todo = new ArrayList<>();
             for (Setting s : settings) {
                 for (long seed = 1; seed <= seeds; seed++) {
@@ -169,7 +184,7 @@ public final class TuneCommand implements Callable<Integer> {
             } finally {
                 pool.shutdownNow();
             }
-            Ranking ranking = new Ranking(all.stream().filter(t -> settings.stream()
+            Ranking ranking = new Ranking(all.stream().filter(t -> t.seed() <= seeds && settings.stream()
                     .anyMatch(s -> s.key().equals(t.setting().key()))).toList());
             ranking.print(stdout, top);
             stdout.flush();
@@ -180,6 +195,19 @@ public final class TuneCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** A short digest of the data's checksums: trials on other data are not comparable. */
+    private static String dataDigest(TrainTest dataset) {
+        Map<String, String> sums = new TreeMap<>(dataset.train().checksums());
+        sums.putAll(dataset.test().checksums());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(sums.toString()
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
     }
 
     private static Trial run(Setting s, long seed, TrainingConfig base, Dataset train, Dataset test) {

@@ -1,23 +1,29 @@
 package dev.nn.app.plot;
 
+import dev.nn.app.cli.OutputFiles;
 import dev.nn.app.cli.UserException;
+import dev.nn.core.io.AtomicFiles;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
-/** Saves a chart as PNG or SVG, chosen by the file name's extension, through a temporary file and a rename. */
+/**
+ * Saves a chart as PNG or SVG, chosen by the file name's extension, through {@link AtomicFiles} (a temporary
+ * file and a rename; the old file's permissions kept).
+ */
 public final class ChartFiles {
 
     private ChartFiles() {
     }
 
-    /** Checks, before any work, that {@code file} (given with {@code flag}) names a PNG or SVG in a folder that exists. */
+    /**
+     * Checks, before any work, that {@code file} (given with {@code flag}) names a PNG or SVG that can be
+     * written: its folder exists and is writable, and it is not read-only.
+     */
     public static void requirePlotFile(String flag, Path file) {
         if (file == null) {
             return;
@@ -26,30 +32,19 @@ public final class ChartFiles {
         if (!name.endsWith(".png") && !name.endsWith(".svg")) {
             throw new UserException(flag + " " + file + ": give a file name ending in .png or .svg");
         }
-        Path dir = file.toAbsolutePath().getParent();
-        if (!Files.isDirectory(dir)) {
-            throw new UserException(flag + " " + file + ": the folder " + dir + " does not exist");
-        }
+        OutputFiles.requireWritable(flag, file);
     }
 
     /** Writes {@code chart} to {@code file} (.png or .svg). */
     public static void save(Chart<?, ?> chart, Path file) throws IOException {
         System.setProperty("java.awt.headless", "true");
-        Path target = file.toAbsolutePath();
-        String name = target.getFileName().toString();
-        boolean svg = name.toLowerCase(Locale.ROOT).endsWith(".svg");
-        String stem = "." + name.substring(0, name.length() - 4) + ".tmp" + ProcessHandle.current().pid();
-        Path temp = target.resolveSibling(stem + (svg ? ".svg" : ".png"));
-        try {
+        boolean svg = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg");
+        AtomicFiles.write(file, out -> {
             if (svg) {
-                VectorGraphicsEncoder.saveVectorGraphic(chart, temp.toString(),
-                        VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+                VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
             } else {
-                BitmapEncoder.saveBitmap(chart, temp.toString(), BitmapEncoder.BitmapFormat.PNG);
+                BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
             }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
     }
 }

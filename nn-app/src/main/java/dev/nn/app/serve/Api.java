@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nn.core.config.TrainingConfig;
 import dev.nn.core.data.Dataset;
+import dev.nn.core.io.StrictJson;
 import dev.nn.core.layer.Dense;
 import dev.nn.core.network.Network;
 import dev.nn.core.network.Predictor;
@@ -13,7 +14,9 @@ import dev.nn.mnist.digits.GreyImage;
 import dev.nn.mnist.digits.ImageFiles;
 import dev.nn.mnist.digits.MnistForm;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -91,7 +94,10 @@ final class Api {
 
     /** GET /api/random: a random test image to guess, without its label or the network's answer. */
     Map<String, Object> random() {
-        int index = rng.nextInt(test.size());
+        int index;
+        synchronized (rng) {
+            index = rng.nextInt(test.size());
+        }
         byte[] pixels = new byte[test.features()];
         test.pixels(index, pixels);
         Map<String, Object> m = new LinkedHashMap<>();
@@ -116,7 +122,10 @@ final class Api {
     }
 
     private Map<String, Object> thinking(byte[] pixels) {
-        float[][] activations = new Predictor(network).activations(pixels);
+        float[][] activations;
+        synchronized (network) { // a network's layers keep their outputs: one sample through it at a time
+            activations = new Predictor(network).activations(pixels);
+        }
         float[] probabilities = activations[activations.length - 1];
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("input", unsigned(pixels));
@@ -139,13 +148,15 @@ final class Api {
 
     private static JsonNode parse(byte[] body) {
         try {
-            JsonNode node = JSON.readTree(body);
+            JsonNode node = JSON.readTree(StrictJson.utf8(new ByteArrayInputStream(body)));
             if (node == null || !node.isObject()) {
                 throw new HttpError(400, "expected a JSON object");
             }
             return node;
         } catch (JacksonException e) {
-            throw new HttpError(400, "malformed JSON: " + e.getOriginalMessage());
+            throw new HttpError(400, "malformed JSON: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+        } catch (CharacterCodingException e) {
+            throw new HttpError(400, "the body is not UTF-8 text");
         } catch (IOException e) {
             throw new HttpError(400, "unreadable body");
         }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,18 +18,48 @@ import java.util.function.Supplier;
 /**
  * The HTTP side of {@code nn serve}: routes, a body size limit, JSON errors. Every refusal is a 4xx with a JSON
  * {"error": "..."} line; an unexpected failure is a 500 with no stack trace sent to the browser.
+ *
+ * <p>No client can stall the others: each connection is served on its own virtual thread, a request must arrive
+ * whole within {@link #REQUEST_SECONDS} and a response be taken within {@link #RESPONSE_SECONDS}, idle
+ * connections are closed, and at most {@link #MAX_CONNECTIONS} are open at once. The page has no login, so a
+ * request must name this server in its Host header (no DNS rebinding) and a cross-origin one is refused; every
+ * answer forbids framing and, for the page, anything but its own scripts and styles.
  */
 public final class DigitServer {
 
     /** Request bodies larger than this are refused with 413: a 280×280 drawing as PNG is far smaller. */
     public static final int MAX_BODY = 256 * 1024;
+    /** Seconds a client has to send a whole request. */
+    public static final int REQUEST_SECONDS = 10;
+    /** Seconds a client has to take a whole response. */
+    public static final int RESPONSE_SECONDS = 30;
+    /** Connections open at once, all clients together. */
+    public static final int MAX_CONNECTIONS = 256;
+
+    private static final String POLICY = "default-src 'self'; img-src 'self' data: blob:; object-src 'none';"
+            + " base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    static {
+        // The JDK's server reads its limits once, from system properties, when its first instance is made; a
+        // value the user set on the command line wins.
+        limit("sun.net.httpserver.maxReqTime", REQUEST_SECONDS);
+        limit("sun.net.httpserver.maxRspTime", RESPONSE_SECONDS);
+        limit("jdk.httpserver.maxConnections", MAX_CONNECTIONS);
+        limit("sun.net.httpserver.idleInterval", 30);
+        limit("sun.net.httpserver.maxReqHeaders", 100);
+        limit("sun.net.httpserver.maxReqHeaderSize", 64 * 1024);
+    }
 
     private final HttpServer server;
     private final Api api;
+    private final boolean loopback;
+    private final String host;
 
-    private DigitServer(HttpServer server, Api api) {
+    private DigitServer(HttpServer server, Api api, boolean loopback, String host) {
         this.server = server;
         this.api = api;
+        this.loopback = loopback;
+        this.host = host.toLowerCase(Locale.ROOT);
     }
 
     /** Serves {@code model}, with random images from {@code test}, on host:port (port 0: any free port). */
@@ -37,12 +68,28 @@ public final class DigitServer {
     }
 
     private static DigitServer start(String host, int port, Api api) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-        DigitServer digits = new DigitServer(server, api);
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (address.isUnresolved()) {
+            throw new IllegalArgumentException("--host " + host + ": no such address (not a name this machine can"
+                    + " resolve, nor an IP address)");
+        }
+        HttpServer server = HttpServer.create(address, 64);
+        DigitServer digits = new DigitServer(server, api, address.getAddress().isLoopbackAddress(), host);
         server.createContext("/", digits::handle);
-        server.setExecutor(Executors.newFixedThreadPool(2));
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
         return digits;
+    }
+
+    /** Whether it listens on a loopback address only (else anyone on the network may reach the page). */
+    public boolean loopback() {
+        return loopback;
+    }
+
+    private static void limit(String property, int value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, String.valueOf(value));
+        }
     }
 
     /** The port it listens on. */
@@ -59,6 +106,7 @@ public final class DigitServer {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             try {
+                requireOwnRequest(exchange);
                 route(exchange);
             } catch (HttpError e) {
                 send(exchange, e.status(), Api.write(Map.of("error", e.getMessage())), "application/json");
@@ -91,6 +139,38 @@ public final class DigitServer {
             throw new HttpError(404, "no such page: " + path);
         }
         send(exchange, 200, file.bytes(), file.contentType());
+    }
+
+    /**
+     * Refuses what a browser page of another site could send: a Host header that does not name this server
+     * (DNS rebinding; checked when it listens on loopback), an Origin header of another site, and protocols
+     * other than HTTP/1.0 and 1.1.
+     */
+    private void requireOwnRequest(HttpExchange exchange) {
+        String protocol = exchange.getProtocol();
+        if (!"HTTP/1.1".equals(protocol) && !"HTTP/1.0".equals(protocol)) {
+            throw new HttpError(505, "HTTP/1.0 or HTTP/1.1 only");
+        }
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        if (loopback && (host == null || !isOwnHost(host))) {
+            throw new HttpError(421, "the Host header must name this server (127.0.0.1, localhost or [::1], port "
+                    + port() + ")");
+        }
+        String origin = exchange.getRequestHeaders().getFirst("Origin");
+        if (origin != null && !(origin.startsWith("http://") && host != null
+                && origin.substring("http://".length()).equalsIgnoreCase(host))) {
+            throw new HttpError(403, "cross-origin requests are refused");
+        }
+    }
+
+    private boolean isOwnHost(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        for (String name : new String[]{"127.0.0.1", "localhost", "[::1]", this.host}) {
+            if (h.equals(name + ":" + port()) || port() == 80 && h.equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Object requireGet(String method, Supplier<Object> answer) {
@@ -127,6 +207,9 @@ public final class DigitServer {
         exchange.getResponseHeaders().set("Content-Type", type);
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        exchange.getResponseHeaders().set("Content-Security-Policy", POLICY);
+        exchange.getResponseHeaders().set("X-Frame-Options", "DENY");
+        exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
         boolean head = exchange.getRequestMethod().equals("HEAD");
         exchange.sendResponseHeaders(status, head ? -1 : body.length);
         if (!head) {

@@ -1,55 +1,97 @@
 package dev.nn.app.tune;
 
 import dev.nn.app.cli.UserException;
+import dev.nn.core.io.InputFiles;
 
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The CSV of a search, one row per finished trial, appended and flushed as each one ends, so that a search that
  * was stopped — by Ctrl-C, a crash or a power cut — continues where it was when run again: trials already in
  * the file are not run again, and a last row cut in half is dropped.
+ *
+ * <p>Each row records the search it belongs to (epochs, training limit, data), so a file is only ever continued
+ * by the same search. A file is read whole and checked before anything is written to it: one that is not a
+ * tune CSV, belongs to another search, or holds a row that no trial could have produced (a duplicate, an
+ * accuracy outside [0, 1], a cost that is not a finite number) is refused, untouched.
  */
 public final class TrialLog implements Closeable {
 
     /** The CSV header. */
-    public static final String HEADER = "lr,beta1,beta2,batch_size,hidden,seed,cost,test_loss,accuracy,seconds";
+    public static final String HEADER =
+            "lr,beta1,beta2,batch_size,hidden,seed,epochs,train_limit,data,cost,test_loss,accuracy,seconds";
+    /** The header of files written by nn before rows recorded their search. */
+    static final String OLD_HEADER = "lr,beta1,beta2,batch_size,hidden,seed,cost,test_loss,accuracy,seconds";
+    private static final int COLUMNS = HEADER.split(",").length;
 
-    private final Path file;
     private final List<Trial> done;
+    private final Search search;
     private final BufferedWriter writer;
 
-    private TrialLog(Path file, List<Trial> done, BufferedWriter writer) {
-        this.file = file;
+    private TrialLog(List<Trial> done, Search search, BufferedWriter writer) {
         this.done = done;
+        this.search = search;
         this.writer = writer;
     }
 
-    /** Opens {@code file}, reading the trials it holds, or creates it with the header. */
-    public static TrialLog open(Path file) throws IOException {
+    /**
+     * What makes trials of one setting and seed comparable besides the setting: the same epochs, the same
+     * training limit (0: all samples) and the same data (a short digest of its checksums).
+     *
+     * @param epochs epochs per trial
+     * @param trainLimit training samples used, 0 for all
+     * @param data the data's digest
+     */
+    public record Search(int epochs, int trainLimit, String data) {
+    }
+
+    /** Opens {@code file} for {@code search}, reading the trials it holds, or creates it with the header. */
+    public static TrialLog open(Path file, Search search) throws IOException {
         List<Trial> done = new ArrayList<>();
-        if (Files.exists(file)) {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            if (!text.isEmpty() && !text.endsWith("\n")) {
-                text = text.substring(0, text.lastIndexOf('\n') + 1); // a row cut short by a kill
-                Files.writeString(file, text, StandardCharsets.UTF_8);
+        if (Files.exists(file) || Files.isSymbolicLink(file)) {
+            try {
+                InputFiles.requireRegular(file);
+            } catch (FileSystemException e) {
+                throw new UserException("--out " + file + ": " + e.getReason());
             }
-            List<String> lines = text.lines().toList();
-            if (!lines.isEmpty() && !lines.getFirst().equals(HEADER)) {
-                throw new UserException("--out " + file + ": not a tune CSV (its first line is not " + HEADER
-                        + "); give another file");
+            byte[] bytes = Files.readAllBytes(file);
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            int firstEnd = text.indexOf('\n');
+            String first = firstEnd < 0 ? text : text.substring(0, firstEnd);
+            if (!text.isEmpty() && !first.equals(HEADER)) {
+                throw new UserException("--out " + file + ": " + (first.equals(OLD_HEADER)
+                        ? "a tune CSV of an earlier nn, whose rows do not say their epochs and data; give another file"
+                        : "not a tune CSV (its first line is not " + HEADER + "); give another file"));
             }
+            int complete = text.lastIndexOf('\n') + 1;
+            List<String> lines = text.substring(0, complete).lines().toList();
+            Set<String> seen = new HashSet<>();
             for (int i = 1; i < lines.size(); i++) {
-                done.add(parse(lines.get(i), file, i + 1));
+                Trial t = parse(lines.get(i), file, i + 1, search);
+                if (!seen.add(t.setting().key() + " seed " + t.seed())) {
+                    throw new UserException("--out " + file + ", line " + (i + 1) + ": a second row for "
+                            + t.setting().key() + " seed " + t.seed() + "; the file was edited or mixed");
+                }
+                done.add(t);
+            }
+            if (complete < bytes.length && firstEnd >= 0) {
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                    channel.truncate(text.substring(0, complete).getBytes(StandardCharsets.UTF_8).length);
+                }
             }
         }
         BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -58,8 +100,11 @@ public final class TrialLog implements Closeable {
             writer.write(HEADER);
             writer.newLine();
             writer.flush();
+        } else if (Files.size(file) == HEADER.length()) {
+            writer.newLine(); // the header alone, its line not yet ended
+            writer.flush();
         }
-        return new TrialLog(file, done, writer);
+        return new TrialLog(done, search, writer);
     }
 
     /** The trials read from the file when it was opened. */
@@ -77,32 +122,47 @@ public final class TrialLog implements Closeable {
         Setting s = t.setting();
         writer.write(String.join(",", Setting.number(s.learningRate()), Setting.number(s.beta1()),
                 Setting.number(s.beta2()), String.valueOf(s.batchSize()), s.hiddenText(), String.valueOf(t.seed()),
+                String.valueOf(search.epochs()), String.valueOf(search.trainLimit()), search.data(),
                 String.format(Locale.ROOT, "%.6f", t.cost()), String.format(Locale.ROOT, "%.6f", t.testLoss()),
                 String.format(Locale.ROOT, "%.4f", t.accuracy()), String.format(Locale.ROOT, "%.2f", t.seconds())));
         writer.newLine();
         writer.flush();
     }
 
-    private static Trial parse(String line, Path file, int number) {
+    private static Trial parse(String line, Path file, int number, Search search) {
         String[] f = line.split(",", -1);
+        String where = "--out " + file + ", line " + number + ": ";
+        Trial trial;
+        Search of;
         try {
-            if (f.length != 10) {
+            if (f.length != COLUMNS) {
                 throw new NumberFormatException();
             }
             List<Integer> hidden = f[4].isEmpty() ? List.of()
                     : Arrays.stream(f[4].split("-")).map(Integer::parseInt).toList();
             Setting s = new Setting(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
                     Integer.parseInt(f[3]), hidden);
-            return new Trial(s, Long.parseLong(f[5]), Double.parseDouble(f[6]), Double.parseDouble(f[7]),
-                    Double.parseDouble(f[8]), Double.parseDouble(f[9]));
+            of = new Search(Integer.parseInt(f[6]), Integer.parseInt(f[7]), f[8]);
+            trial = new Trial(s, Long.parseLong(f[5]), Double.parseDouble(f[9]), Double.parseDouble(f[10]),
+                    Double.parseDouble(f[11]), Double.parseDouble(f[12]));
         } catch (NumberFormatException e) {
-            throw new UserException("--out " + file + ", line " + number + ": not a row of " + HEADER);
+            throw new UserException(where + "not a row of " + HEADER);
         }
-    }
-
-    /** The file. */
-    public Path file() {
-        return file;
+        if (!of.equals(search)) {
+            throw new UserException(where + "a trial of another search (" + of.epochs() + " epochs, train limit "
+                    + of.trainLimit() + ", data " + of.data() + "; this one: " + search.epochs() + ", "
+                    + search.trainLimit() + ", " + search.data() + "); give another --out");
+        }
+        String bad = trial.seed() < 1 ? "seed " + trial.seed() + " (seeds count from 1)"
+                : !(trial.accuracy() >= 0 && trial.accuracy() <= 1) ? "accuracy " + f[11] + " (not in 0..1)"
+                : !(trial.cost() >= 0) || Double.isInfinite(trial.cost()) ? "cost " + f[9] + " (not a finite number ≥ 0)"
+                : !(trial.testLoss() >= 0) || Double.isInfinite(trial.testLoss())
+                ? "test loss " + f[10] + " (not a finite number ≥ 0)"
+                : !(trial.seconds() >= 0) || Double.isInfinite(trial.seconds()) ? "seconds " + f[12] : null;
+        if (bad != null) {
+            throw new UserException(where + "no trial gives " + bad + "; the file was edited or damaged");
+        }
+        return trial;
     }
 
     @Override

@@ -41,6 +41,12 @@ public record TrainingConfig(List<Integer> layers, String activation, String los
     public static final TrainingConfig DEFAULT = new TrainingConfig(List.of(784, 16, 16, 10), "relu", "cce", "he",
             "adam", 2e-3f, "cosine", 0.9f, 0.999f, 1e-8f, 0.9f, 32, 20, 1, 1);
 
+    /** The most weights one layer may have: the largest Java array. */
+    public static final long MAX_WEIGHTS = Integer.MAX_VALUE - 8;
+
+    /** The most kernel threads a run may ask for; more only adds threads that wait. */
+    public static final int MAX_THREADS = 256;
+
     /** Copies the layer list, so the record stays immutable. */
     public TrainingConfig {
         layers = layers == null ? null : List.copyOf(layers);
@@ -54,9 +60,15 @@ public record TrainingConfig(List<Integer> layers, String activation, String los
         if (layers == null || layers.size() < 2) {
             throw invalid("layers", "--layers", "needs at least an input and an output size, got " + layers);
         }
-        for (int size : layers) {
-            if (size < 1) {
+        for (Integer size : layers) {
+            if (size == null || size < 1) {
                 throw invalid("layers", "--layers", "sizes must be positive, got " + layers);
+            }
+        }
+        for (int i = 1; i < layers.size(); i++) {
+            if ((long) layers.get(i - 1) * layers.get(i) > MAX_WEIGHTS) {
+                throw invalid("layers", "--layers", "layer " + i + " would have " + layers.get(i - 1) + "×"
+                        + layers.get(i) + " weights, more than one array can hold (" + MAX_WEIGHTS + ")");
             }
         }
         nameOf("activation", "--activation", this::hiddenActivations);
@@ -71,6 +83,9 @@ public record TrainingConfig(List<Integer> layers, String activation, String los
         atLeast("batchSize", "--batch-size", batchSize, 1);
         atLeast("epochs", "--epochs", epochs, 1);
         atLeast("threads", "--threads", threads, 1);
+        if (threads > MAX_THREADS) {
+            throw invalid("threads", "--threads", "must be at most " + MAX_THREADS + ", got " + threads);
+        }
         nameOf("optimizer", "--optimizer", () -> Optimizers.create(this));
         return this;
     }
@@ -117,8 +132,10 @@ public record TrainingConfig(List<Integer> layers, String activation, String los
     private static void nameOf(String field, String flag, Supplier<?> lookup) {
         try {
             lookup.get();
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw invalid(field, flag, e.getMessage() == null ? "is missing" : e.getMessage());
+        } catch (NullPointerException e) {
+            throw invalid(field, flag, "is missing");
+        } catch (IllegalArgumentException e) {
+            throw invalid(field, flag, e.getMessage());
         }
     }
 

@@ -17,13 +17,14 @@ import java.util.Map;
  * @param optimizer the optimiser's state (step count and moments)
  * @param progress the epoch, batch, generator state and history
  * @param data the training and test files' content SHA-256, by file name, to refuse other data on resume
+ * @param run where the run reads and writes, so that resuming it needs no other flag (absent before version 2)
  */
 public record Checkpoint(String format, int formatVersion, TrainingConfig config, List<LayerRecord> layers,
-                         OptimizerState optimizer, Progress progress, Map<String, String> data) {
+                         OptimizerState optimizer, Progress progress, Map<String, String> data, RunFiles run) {
 
     /** The value of {@code format} in every nn checkpoint. */
     public static final String FORMAT = "nn-checkpoint";
 
-    /** The newest format version, the one written. */
-    public static final int VERSION = 1;
+    /** The newest format version, the one written; version 1 (without {@code run}) still loads. */
+    public static final int VERSION = 2;
 }

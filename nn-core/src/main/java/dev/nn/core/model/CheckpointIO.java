@@ -2,7 +2,9 @@ package dev.nn.core.model;
 
 import dev.nn.core.config.TrainingConfig;
 import dev.nn.core.network.Network;
+import dev.nn.core.optim.Optimizer;
 import dev.nn.core.optim.OptimizerState;
+import dev.nn.core.optim.Optimizers;
 import dev.nn.core.train.Progress;
 
 import java.io.IOException;
@@ -15,16 +17,25 @@ public final class CheckpointIO {
     private CheckpointIO() {
     }
 
-    /** A checkpoint as read: the network with its weights, and the rest of the run's state. */
+    /**
+     * A checkpoint as read: the network with its weights, and the rest of the run's state.
+     *
+     * @param network the network, weights restored
+     * @param config the run's configuration
+     * @param optimizer the optimiser's state, checked to fit the optimiser the config names
+     * @param progress where the run stands
+     * @param data the data's content checksums, never empty
+     * @param run the run's files, or null for a version-1 checkpoint (which did not record them)
+     */
     public record Loaded(Network network, TrainingConfig config, OptimizerState optimizer, Progress progress,
-                         Map<String, String> data) {
+                         Map<String, String> data, RunFiles run) {
     }
 
     /** Writes a checkpoint of a run to {@code file}, replacing it only when complete. */
     public static void save(Path file, Network network, TrainingConfig config, OptimizerState optimizer,
-                            Progress progress, Map<String, String> data) throws IOException {
+                            Progress progress, Map<String, String> data, RunFiles run) throws IOException {
         ModelIO.write(file, new Checkpoint(Checkpoint.FORMAT, Checkpoint.VERSION, config,
-                ModelIO.layerRecords(network), optimizer, progress, data));
+                ModelIO.layerRecords(network), optimizer, progress, data, run));
     }
 
     /** Reads a checkpoint, checking its format, version, shapes and that every stored number is finite. */
@@ -36,21 +47,49 @@ public final class CheckpointIO {
                 || c.progress().history() == null) {
             throw new ModelFormatException(file, "malformed checkpoint: the optimiser state and progress are required");
         }
-        int groups = network.parameters().size();
-        if (c.optimizer().buffers().size() != 2 * groups) {
-            throw new ModelFormatException(file, "the optimiser state has " + c.optimizer().buffers().size()
-                    + " buffers, expected " + 2 * groups);
-        }
-        for (int i = 0; i < c.optimizer().buffers().size(); i++) {
-            float[] expected = new float[network.parameters().get(i % groups).size()];
-            ModelIO.copy(file, "optimiser buffer " + (i + 1), c.optimizer().buffers().get(i), expected);
-        }
+        requireOptimizerState(file, config, network, c.optimizer());
         Progress p = c.progress();
         if (p.epoch() < 1 || p.epoch() > config.epochs() + 1 || p.batch() < 0 || p.history().size() != p.epoch() - 1
-                || !Double.isFinite(p.lossSum())) {
+                || !Double.isFinite(p.lossSum()) || p.lossSum() < 0) {
             throw new ModelFormatException(file, "the progress (epoch " + p.epoch() + ", batch " + p.batch()
                     + ") does not fit a run of " + config.epochs() + " epochs");
         }
-        return new Loaded(network, config, c.optimizer(), p, c.data() == null ? Map.of() : c.data());
+        if (p.epochRngState() == 0) {
+            throw new ModelFormatException(file, "the generator state is 0, which no run reaches (the initial"
+                    + " weights always move it); the checkpoint is damaged");
+        }
+        if (c.data() == null || c.data().isEmpty()) {
+            throw new ModelFormatException(file, "the data checksums are missing; the checkpoint is damaged");
+        }
+        if (c.run() != null && (c.run().out() == null || c.run().out().isBlank()
+                || (c.run().dataFolder() == null) == (c.run().dataset() == null))) {
+            throw new ModelFormatException(file, "the run's files are incomplete (an output file and either a data"
+                    + " folder or a dataset name); the checkpoint is damaged");
+        }
+        return new Loaded(network, config, c.optimizer(), p, c.data(), c.run());
+    }
+
+    /**
+     * The optimiser the config names must accept the stored state: its own buffer count (Adam two per
+     * parameter, momentum one, SGD none), each buffer the size of its parameter, every value finite.
+     */
+    private static void requireOptimizerState(Path file, TrainingConfig config, Network network,
+                                              OptimizerState state) throws ModelFormatException {
+        int groups = network.parameters().size();
+        if (state.steps() < 0) {
+            throw new ModelFormatException(file, "the optimiser's step count is negative (" + state.steps() + ")");
+        }
+        for (int i = 0; i < state.buffers().size(); i++) {
+            float[] expected = new float[network.parameters().get(i % groups).size()];
+            ModelIO.copy(file, "optimiser buffer " + (i + 1), state.buffers().get(i), expected);
+        }
+        Optimizer optimizer = Optimizers.create(config);
+        optimizer.init(network.parameters());
+        try {
+            optimizer.restore(state);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(file, "the optimiser state does not fit " + config.optimizer() + ": "
+                    + e.getMessage());
+        }
     }
 }

@@ -1,19 +1,21 @@
 package dev.nn.core.model;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nn.core.config.TrainingConfig;
 import dev.nn.core.io.AtomicFiles;
+import dev.nn.core.io.HeapRoom;
+import dev.nn.core.io.InputFiles;
+import dev.nn.core.io.StrictJson;
 import dev.nn.core.layer.Dense;
 import dev.nn.core.network.Network;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +26,9 @@ import java.util.List;
  */
 public final class ModelIO {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = StrictJson.MAPPER;
+    /** Heap a JSON tree takes per byte of file, at most (a number of ~10 characters becomes a ~32-byte node). */
+    private static final int TREE_BYTES_PER_FILE_BYTE = 4;
 
     private ModelIO() {
     }
@@ -55,20 +57,17 @@ public final class ModelIO {
 
     /** Parses {@code file} as JSON of the given format, refusing others and newer versions, and binds it. */
     static <T> T read(Path file, String expectedFormat, int newestVersion, Class<T> type) throws IOException {
+        long size = InputFiles.requireRegular(file);
+        HeapRoom.require(file + " (a " + (size >> 20) + " MB " + what(expectedFormat) + ")",
+                TREE_BYTES_PER_FILE_BYTE * size);
         JsonNode root;
-        try {
-            root = JSON.readTree(file.toFile());
+        try (Reader text = StrictJson.utf8(Files.newInputStream(file))) {
+            root = JSON.readTree(text); // UTF-8 as JSON files are (RFC 8259): no guessing of UTF-16 or UTF-32
         } catch (JacksonException e) {
             throw new ModelFormatException(file, "not an nn " + what(expectedFormat) + " (not valid JSON: "
-                    + e.getOriginalMessage() + ")");
-        } catch (IOException e) {
-            if (!Files.exists(file)) {
-                throw new NoSuchFileException(file.toString(), null, "no such file");
-            }
-            if (!Files.isReadable(file) || Files.isDirectory(file)) {
-                throw new AccessDeniedException(file.toString(), null, "cannot read it");
-            }
-            throw e;
+                    + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
+        } catch (CharacterCodingException e) {
+            throw new ModelFormatException(file, "not an nn " + what(expectedFormat) + " (not UTF-8 text)");
         }
         if (root == null || !root.isObject()) {
             throw new ModelFormatException(file, "not an nn " + what(expectedFormat) + " (expected a JSON object)");
@@ -79,7 +78,7 @@ public final class ModelIO {
                     + "', expected '" + expectedFormat + "')");
         }
         JsonNode version = root.path("formatVersion");
-        if (!version.canConvertToInt() || version.asInt() < 1) {
+        if (!version.isIntegralNumber() || !version.canConvertToInt() || version.asInt() < 1) {
             throw new ModelFormatException(file, "formatVersion must be a positive integer, got " + version);
         }
         if (version.asInt() > newestVersion) {
@@ -89,8 +88,25 @@ public final class ModelIO {
         try {
             return JSON.treeToValue(root, type);
         } catch (JacksonException e) {
-            throw new ModelFormatException(file, "malformed " + what(expectedFormat) + ": " + e.getOriginalMessage());
+            throw new ModelFormatException(file, "malformed " + what(expectedFormat) + ": " + where(e)
+                    + e.getOriginalMessage().lines().findFirst().orElse(""));
         }
+    }
+
+    /** The field a binding error is about, e.g. {@code at config.batchSize: }, or nothing. */
+    private static String where(JacksonException e) {
+        if (!(e instanceof JsonMappingException m) || m.getPath().isEmpty()) {
+            return "";
+        }
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference r : m.getPath()) {
+            if (r.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                path.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return "at " + path + ": ";
     }
 
     /** Writes {@code document} as JSON to {@code file}, atomically. */

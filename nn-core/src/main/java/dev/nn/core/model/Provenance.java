@@ -14,7 +14,11 @@ import java.util.Map;
  * @param trainLoss mean training loss of the last epoch
  * @param testLoss mean test loss after the last epoch
  * @param testAccuracy test accuracy after the last epoch, in [0, 1]
+ * @param dataFolder the folder of the data it was trained on, as an absolute path; null for a built-in dataset
+ *     and in files written before nn recorded it
+ * @param dataset the built-in dataset's name ({@code mnist}, {@code xor}) when {@code dataFolder} is null
  */
 public record Provenance(String library, String java, String simd, String created, Map<String, String> data,
-                         int epochs, double trainLoss, double testLoss, double testAccuracy) {
+                         int epochs, double trainLoss, double testLoss, double testAccuracy, String dataFolder,
+                         String dataset) {
 }

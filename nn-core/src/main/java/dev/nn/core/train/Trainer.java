@@ -62,12 +62,17 @@ public final class Trainer {
         requireShape(train);
         requireShape(test);
         int batchSize = config.batchSize();
-        Matrix input = new Matrix(batchSize, network.inputSize());
-        int[] labels = new int[batchSize];
+        int batches = (int) ((train.size() + (long) batchSize - 1) / batchSize);
+        if (from.batch() > batches || from.epoch() < 1) {
+            throw new IllegalArgumentException("the progress to continue from (epoch " + from.epoch() + ", batch "
+                    + from.batch() + ") does not fit " + train.name() + ", whose epochs have " + batches + " batches");
+        }
+        int rows = rowsPerBatch(config, train.size());
+        Matrix input = new Matrix(rows, network.inputSize());
+        int[] labels = new int[rows];
         int[] order = new int[train.size()];
         Evaluator evaluator = new Evaluator(network, loss);
-        network.prepare(Math.max(batchSize, Evaluator.BATCH));
-        int batches = (train.size() + batchSize - 1) / batchSize;
+        network.prepare(Math.max(rows, Evaluator.BATCH));
         Schedule schedule = Schedule.byId(config.schedule());
         long totalSteps = (long) batches * config.epochs();
         List<EpochStats> history = new ArrayList<>(from.history());
@@ -141,7 +146,32 @@ public final class Trainer {
         return batchLoss;
     }
 
+    /**
+     * The heap a run of {@code config} on {@code trainSize} samples needs, in bytes, at most: every parameter's
+     * value, gradient and up to two optimiser buffers, and each layer's activations and input gradients for the
+     * rows of a batch or of an evaluation batch, whichever is larger.
+     */
+    public static long bytesNeeded(TrainingConfig config, int trainSize) {
+        List<Integer> sizes = config.layers();
+        long rows = Math.max(rowsPerBatch(config, trainSize), Evaluator.BATCH);
+        long parameters = 0;
+        long activations = rows * sizes.getFirst();
+        for (int i = 1; i < sizes.size(); i++) {
+            parameters += (long) sizes.get(i - 1) * sizes.get(i) + sizes.get(i);
+            activations += rows * ((long) sizes.get(i - 1) + sizes.get(i));
+        }
+        return Float.BYTES * (4 * parameters + activations) + (long) Integer.BYTES * trainSize;
+    }
+
+    /** A batch's buffers hold the configured batch size, or the whole training set when that is smaller. */
+    private static int rowsPerBatch(TrainingConfig config, int trainSize) {
+        return Math.max(1, Math.min(config.batchSize(), trainSize));
+    }
+
     private void requireShape(Dataset data) {
+        if (data.size() == 0) {
+            throw new IllegalArgumentException(data.name() + " holds no samples");
+        }
         if (data.features() != network.inputSize()) {
             throw new IllegalArgumentException(data.name() + " has " + data.features()
                     + " values per sample, but the network's input layer takes " + network.inputSize());

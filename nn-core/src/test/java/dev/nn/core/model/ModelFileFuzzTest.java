@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * replaced, numbers made huge, keys and versions changed. Each input must load or fail with a
  * {@link ModelFormatException} naming the file: no other exception, no hang, no allocation beyond what the
  * input's size justifies. {@code -Dnn.fuzz.inputs=N} sets the random mutations (default 1,500). Inputs that
- * once escaped are kept under {@code src/test/resources/fuzz/model} and replayed.
+ * once escaped are kept under {@code src/test/resources/dev/nn/core/fuzz/ModelFileFuzzTargetInputs/modelFile} and replayed.
  */
 class ModelFileFuzzTest {
 
@@ -41,7 +41,7 @@ class ModelFileFuzzTest {
         TrainingConfig config = TrainingConfig.DEFAULT.withLayers(List.of(5, 3, 2));
         Path file = dir.resolve("valid.json");
         ModelIO.save(file, Network.initialized(config, new Rng(1)), config,
-                new Provenance("nn", "25", "scalar", "now", Map.of("a", "b"), 1, 0.1, 0.2, 0.9));
+                new Provenance("nn", "25", "scalar", "now", Map.of("a", "b"), 1, 0.1, 0.2, 0.9, null, "mnist"));
         return Files.readString(file);
     }
 
@@ -104,7 +104,7 @@ class ModelFileFuzzTest {
 
     @Test
     void theKeptCorpusFailsCleanly() throws IOException, URISyntaxException {
-        Path corpus = Path.of(getClass().getResource("/fuzz/model").toURI());
+        Path corpus = Path.of(getClass().getResource("/dev/nn/core/fuzz/ModelFileFuzzTargetInputs/modelFile").toURI());
         try (Stream<Path> files = Files.list(corpus)) {
             for (Path input : files.sorted().toList()) {
                 check(Files.readAllBytes(input), input.getFileName().toString());

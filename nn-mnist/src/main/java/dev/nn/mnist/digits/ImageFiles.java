@@ -1,12 +1,17 @@
 package dev.nn.mnist.digits;
 
+import dev.nn.core.io.InputFiles;
+
+import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 
 /**
  * Reads a picture file as grey levels: PNG, JPEG, GIF and BMP through ImageIO, PGM (P2 text and P5 binary) by
@@ -20,8 +25,14 @@ public final class ImageFiles {
     private ImageFiles() {
     }
 
+    /** Picture files larger than this are refused before they are read. */
+    public static final long MAX_FILE_BYTES = 64L << 20;
+
     /** Reads {@code file}; an unreadable or unknown format is an IOException naming the file. */
     public static GreyImage read(Path file) throws IOException {
+        if (InputFiles.requireRegular(file) > MAX_FILE_BYTES) {
+            throw new IOException(file + ": larger than " + (MAX_FILE_BYTES >> 20) + " MB; not a picture of a digit");
+        }
         return decode(Files.readAllBytes(file), file.toString());
     }
 
@@ -31,21 +42,37 @@ public final class ImageFiles {
             return Pgm.decode(bytes, name);
         }
         BufferedImage image;
-        try (InputStream in = new ByteArrayInputStream(bytes)) {
-            image = ImageIO.read(in);
-        }
-        if (image == null) {
-            throw new IOException(name + ": not an image nn can read (PNG, JPEG, GIF, BMP or PGM)");
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new IOException(name + ": not an image nn can read (PNG, JPEG, GIF, BMP or PGM)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                requireSize(name, reader.getWidth(0), reader.getHeight(0)); // from the header, before decoding
+                image = reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IIOException | RuntimeException e) {
+            throw new IOException(name + ": not a readable image (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")) + ")");
         }
         return grey(image, name);
+    }
+
+    private static void requireSize(String name, int w, int h) throws IOException {
+        if (w < 1 || h < 1 || (long) h * w > MAX_PIXELS) {
+            throw new IOException(name + ": " + w + "×" + h + " pixels is " + (w < 1 || h < 1 ? "empty"
+                    : "too large (at most " + MAX_PIXELS + ")"));
+        }
     }
 
     /** The grey levels of {@code image}, transparency composited over white. */
     public static GreyImage grey(BufferedImage image, String name) throws IOException {
         int h = image.getHeight(), w = image.getWidth();
-        if ((long) h * w > MAX_PIXELS) {
-            throw new IOException(name + ": " + w + "×" + h + " pixels is too large (at most " + MAX_PIXELS + ")");
-        }
+        requireSize(name, w, h);
         float[] levels = new float[h * w];
         for (int r = 0; r < h; r++) {
             for (int c = 0; c < w; c++) {

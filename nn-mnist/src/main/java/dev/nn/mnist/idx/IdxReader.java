@@ -1,5 +1,8 @@
 package dev.nn.mnist.idx;
 
+import dev.nn.core.io.HeapRoom;
+import dev.nn.core.io.InputFiles;
+
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -33,6 +36,7 @@ public final class IdxReader {
 
     /** Reads the IDX file at {@code file}. */
     public static IdxFile read(Path file) throws IOException {
+        InputFiles.requireRegular(file);
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString());
         }
@@ -56,7 +60,8 @@ public final class IdxReader {
                     gzipped);
         } catch (ZipException | EOFException e) {
             if (gzipped) {
-                throw new IdxFormatException(name, "truncated or corrupt gzip data (" + e.getMessage() + ")");
+                throw new IdxFormatException(name, "truncated or corrupt gzip data"
+                        + (e.getMessage() == null ? " (it ends too soon)" : " (" + e.getMessage() + ")"));
             }
             throw e;
         }
@@ -89,6 +94,7 @@ public final class IdxReader {
         }
         int[] dims = new int[rank];
         long bytes = type.bytes();
+        long itemBytes = type.bytes();
         for (int i = 0; i < rank; i++) {
             long d = ((header[4 * i] & 0xFFL) << 24) | ((header[4 * i + 1] & 0xFF) << 16)
                     | ((header[4 * i + 2] & 0xFF) << 8) | (header[4 * i + 3] & 0xFF);
@@ -97,9 +103,11 @@ public final class IdxReader {
             }
             dims[i] = (int) d;
             bytes *= d;
-            if (bytes > Integer.MAX_VALUE - 8) {
+            itemBytes *= i == 0 ? 1 : d;
+            if (bytes > Integer.MAX_VALUE - 8 || itemBytes > Integer.MAX_VALUE - 8) {
                 throw new IdxFormatException(name, "dimensions " + Arrays.toString(Arrays.copyOf(dims, i + 1))
-                        + "... describe more than 2 GiB of data, more than nn can hold in one array");
+                        + "... describe more than 2 GiB of data" + (bytes > Integer.MAX_VALUE - 8 ? "" : " per sample")
+                        + ", more than nn can hold in one array");
             }
         }
         byte[] data = readExactly(in, (int) bytes, name, dims, type);
@@ -117,7 +125,9 @@ public final class IdxReader {
         int filled = 0;
         while (filled < n) {
             if (filled == buffer.length) {
-                buffer = Arrays.copyOf(buffer, (int) Math.min(n, 2L * buffer.length));
+                int grown = (int) Math.min(n, 2L * buffer.length);
+                HeapRoom.require(name + " (" + n + " bytes of data)", (long) grown + buffer.length);
+                buffer = Arrays.copyOf(buffer, grown);
             }
             int read = in.read(buffer, filled, buffer.length - filled);
             if (read < 0) {

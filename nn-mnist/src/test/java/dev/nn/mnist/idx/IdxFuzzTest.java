@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * garbage appended, and gzip streams corrupted. Each input must read or fail with an
  * {@link IdxFormatException} naming the file: no other exception, no hang, no allocation beyond what the
  * input's real size justifies. {@code -Dnn.fuzz.inputs=N} sets the random mutations (default 3,000). Inputs
- * that once escaped are kept under {@code src/test/resources/fuzz/idx} and replayed.
+ * that once escaped are kept under {@code src/test/resources/dev/nn/mnist/fuzz/IdxFuzzTargetInputs/idx} and replayed.
  */
 class IdxFuzzTest {
 
@@ -140,7 +140,7 @@ class IdxFuzzTest {
 
     @Test
     void theKeptCorpusFailsCleanly() throws IOException, URISyntaxException {
-        Path corpus = Path.of(getClass().getResource("/fuzz/idx").toURI());
+        Path corpus = Path.of(getClass().getResource("/dev/nn/mnist/fuzz/IdxFuzzTargetInputs/idx").toURI());
         try (Stream<Path> files = Files.list(corpus)) {
             for (Path input : files.sorted().toList()) {
                 byte[] bytes = Files.readAllBytes(input);

@@ -134,6 +134,24 @@ class IdxReaderTest {
         assertRejected(negative.array(), "too large");
     }
 
+    /** Issue 17, item 4: a zero first dimension hid the overflow of the sample size (which wrapped to 131073). */
+    @Test
+    void aSampleBeyondTwoGigabytesIsRefusedEvenWhenThereAreNoSamples() {
+        ByteBuffer header = ByteBuffer.allocate(16);
+        header.putInt(0x00000803).putInt(0).putInt(65_537).putInt(65_537);
+        assertRejected(header.array(), "more than 2 GiB of data per sample");
+    }
+
+    /** Issue 17, item 13: a gzip stream that ends early said "(null)". */
+    @Test
+    void aGzipThatEndsEarlySaysSo() throws IOException {
+        byte[] whole = gzip(idx(IdxArray.ofUnsignedBytes(new byte[5000], 50, 10, 10)));
+        byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> read(cut));
+        assertTrue(e.getMessage().contains("truncated or corrupt gzip data") && !e.getMessage().contains("null"),
+                e.getMessage());
+    }
+
     @Test
     void valuesOfEveryTypeReadBack() {
         ByteBuffer b = ByteBuffer.allocate(8);

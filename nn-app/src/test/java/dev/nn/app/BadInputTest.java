@@ -1,0 +1,144 @@
+package dev.nn.app;
+
+import dev.nn.core.config.TrainingConfig;
+import dev.nn.core.model.CheckpointIO;
+import dev.nn.core.model.RunFiles;
+import dev.nn.core.network.Network;
+import dev.nn.core.optim.Optimizer;
+import dev.nn.core.optim.Optimizers;
+import dev.nn.core.random.Rng;
+import dev.nn.core.train.EpochStats;
+import dev.nn.core.train.Progress;
+import dev.nn.mnist.IdxDatasets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Hostile and careless input from issue 17 (items 11 to 14): pipes where files belong, sizes that overflow or
+ * cannot fit, files that are damaged or hand-edited. Each gets one line naming the flag or file, never a stack
+ * trace or a hang.
+ */
+class BadInputTest {
+
+    @TempDir
+    Path dir;
+
+    private static void assertOneLine(Run run, String... fragments) {
+        assertTrue(run.exit() == 1 || run.exit() == 2, "exit " + run.exit() + ": " + run.err());
+        String error = run.errorLines();
+        assertEquals(1, error.lines().count(), "expected one line, got:\n" + error);
+        for (String fragment : fragments) {
+            assertTrue(error.contains(fragment), "'" + fragment + "' not in: " + error);
+        }
+        assertFalse(error.contains("Exception") || error.contains("\tat ") || error.contains("java."), error);
+    }
+
+    private static Run within(String... args) {
+        return assertTimeoutPreemptively(Duration.ofMinutes(2), () -> Run.of(args), "hung: nn " + String.join(" ", args));
+    }
+
+    @Test
+    void item11ANamedPipeIsRefusedWhereverAFileIsRead() throws Exception {
+        Path fifo = dir.resolve("pipe");
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+        String f = fifo.toString();
+        for (String[] args : List.of(new String[]{"eval", "--model", f}, new String[]{"predict", "--model", f, "x"},
+                new String[]{"gradcheck", "--model", f}, new String[]{"serve", "--model", f, "--port", "0"},
+                new String[]{"train", "--config", f}, new String[]{"train", "--resume", f},
+                new String[]{"tune", "--out", f, "--dataset", "xor"})) {
+            assertOneLine(within(args), f, "not a regular file");
+        }
+        Path model = dir.resolve("m.json");
+        assertEquals(0, Run.of("train", "--hidden", "4", "--epochs", "1", "--out", model.toString()).exit());
+        assertOneLine(within("predict", "--model", model.toString(), f), f, "not a regular file");
+    }
+
+    @Test
+    void item12SizesThatCannotBeAllocatedAreOneLine() throws Exception {
+        assertOneLine(Run.of("train", "--dataset", "xor", "--hidden", "3000000,3000"), "--layers",
+                "more than one array can hold");
+        assertOneLine(Run.of("train", "--dataset", "xor", "--threads", "100000"), "--threads", "at most 256");
+        Path config = Files.writeString(dir.resolve("c.json"), "{\"hidden\": [1e10]}");
+        assertOneLine(Run.of("train", "--dataset", "xor", "--config", config.toString()), "c.json", "hidden");
+        Path data = SmallData.write(dir.resolve("data"));
+        Run hugeBatch = Run.of("train", "--no-progress", "--data", data.toString(), "--epochs", "1",
+                "--batch-size", "2000000000", "--out", dir.resolve("b.json").toString());
+        assertEquals(0, hugeBatch.exit(), "a batch larger than the data is the whole data: " + hugeBatch.err());
+        Run wide = Run.of("train", "--dataset", "xor", "--hidden", "40000,40000", "--batch-size", "4096");
+        assertOneLine(wide, "MB of heap", "NN_JAVA_OPTS=-Xmx");
+    }
+
+    @Test
+    void item12AModelFileLargerThanTheHeapIsRefusedBeforeParsing() throws Exception {
+        Path big = dir.resolve("big.json");
+        StringBuilder json = new StringBuilder("{\"format\": \"nn-mlp\", \"formatVersion\": 1, \"layers\": [[");
+        String numbers = "0.123456789, ".repeat(10_000);
+        while (json.length() < 40 << 20) {
+            json.append(numbers);
+        }
+        Files.writeString(big, json.append("0]]}"), StandardCharsets.US_ASCII);
+        Process child = ChildNn.withJvmOptions(List.of("-Xmx96m"), "eval", "--model", big.toString())
+                .redirectErrorStream(true).start();
+        assertTrue(child.waitFor(2, TimeUnit.MINUTES));
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(1, child.exitValue(), output);
+        assertTrue(output.contains("big.json") && output.contains("MB of heap") && !output.contains("\tat "), output);
+    }
+
+    @Test
+    void item13MessagesNameTheFileOrFlagAndWhatWasWrong() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("cfg.json"));
+        assertOneLine(Run.of("train", "--config", folder.toString()), "--config", "cfg.json", "is a folder");
+        Path nullLoss = Files.writeString(dir.resolve("null.json"), "{\"loss\": null}");
+        assertOneLine(Run.of("train", "--dataset", "xor", "--config", nullLoss.toString()), "null.json", "'loss' is missing");
+        Path zero = Files.writeString(dir.resolve("zero.json"), "{\"epochs\": 0}");
+        assertOneLine(Run.of("train", "--dataset", "xor", "--config", zero.toString()), "--config", "zero.json",
+                "'epochs' must be at least 1");
+        Path loop = dir.resolve("loop.json");
+        Files.createSymbolicLink(loop, dir.resolve("loop2.json"));
+        Files.createSymbolicLink(dir.resolve("loop2.json"), loop);
+        assertOneLine(Run.of("eval", "--model", loop.toString()), "loop.json", "loop");
+        Path plot = Files.writeString(dir.resolve("curves.png"), "an old plot");
+        Files.setPosixFilePermissions(plot, PosixFilePermissions.fromString("r--r--r--"));
+        Run lockedPlot = Run.of("train", "--dataset", "xor", "--plot", plot.toString(), "--out",
+                dir.resolve("m.json").toString());
+        assertOneLine(lockedPlot, "--plot", "read-only");
+        assertFalse(lockedPlot.err().contains("data:"), "refused before reading data: " + lockedPlot.err());
+    }
+
+    @Test
+    void item14ACheckpointWhosePositionDoesNotFitTheDataIsRefused() throws IOException {
+        Path data = SmallData.write(dir.resolve("data"));
+        TrainingConfig config = new TrainingConfig(List.of(12, 8, 3), "relu", "cce", "he", "adam", 2e-3f,
+                "cosine", 0.9f, 0.999f, 1e-8f, 0.9f, 32, 2, 1, 1);
+        Rng rng = new Rng(1);
+        Network network = Network.initialized(config, rng);
+        Optimizer optimizer = Optimizers.create(config);
+        optimizer.init(network.parameters());
+        Map<String, String> checksums = new LinkedHashMap<>();
+        var loaded = IdxDatasets.load(data);
+        checksums.putAll(loaded.train().checksums());
+        checksums.putAll(loaded.test().checksums());
+        Path checkpoint = dir.resolve("m.json.checkpoint");
+        CheckpointIO.save(checkpoint, network, config, optimizer.state(), new Progress(2, 1_000_000_000, rng.state(),
+                        0, List.of(new EpochStats(1, 2, 1, 1, 0.5, 1, 1))), checksums,
+                new RunFiles(dir.resolve("m.json").toString(), data.toString(), null));
+        assertOneLine(Run.of("train", "--resume", checkpoint.toString()), "--resume", "batch 1000000000");
+    }
+}
