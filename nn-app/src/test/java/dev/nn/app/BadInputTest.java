@@ -1,15 +1,5 @@
 package dev.nn.app;
 
-import dev.nn.core.config.TrainingConfig;
-import dev.nn.core.model.CheckpointIO;
-import dev.nn.core.model.RunFiles;
-import dev.nn.core.network.Network;
-import dev.nn.core.optim.Optimizer;
-import dev.nn.core.optim.Optimizers;
-import dev.nn.core.random.Rng;
-import dev.nn.core.train.EpochStats;
-import dev.nn.core.train.Progress;
-import dev.nn.mnist.IdxDatasets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,9 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,16 +27,6 @@ class BadInputTest {
     @TempDir
     Path dir;
 
-    private static void assertOneLine(Run run, String... fragments) {
-        assertTrue(run.exit() == 1 || run.exit() == 2, "exit " + run.exit() + ": " + run.err());
-        String error = run.errorLines();
-        assertEquals(1, error.lines().count(), "expected one line, got:\n" + error);
-        for (String fragment : fragments) {
-            assertTrue(error.contains(fragment), "'" + fragment + "' not in: " + error);
-        }
-        assertFalse(error.contains("Exception") || error.contains("\tat ") || error.contains("java."), error);
-    }
-
     private static Run within(String... args) {
         return assertTimeoutPreemptively(Duration.ofMinutes(2), () -> Run.of(args), "hung: nn " + String.join(" ", args));
     }
@@ -62,26 +40,26 @@ class BadInputTest {
                 new String[]{"gradcheck", "--model", f}, new String[]{"serve", "--model", f, "--port", "0"},
                 new String[]{"train", "--config", f}, new String[]{"train", "--resume", f},
                 new String[]{"tune", "--out", f, "--dataset", "xor"})) {
-            assertOneLine(within(args), f, "not a regular file");
+            Refusal.assertOneLine(within(args), f, "not a regular file");
         }
         Path model = dir.resolve("m.json");
         assertEquals(0, Run.of("train", "--hidden", "4", "--epochs", "1", "--out", model.toString()).exit());
-        assertOneLine(within("predict", "--model", model.toString(), f), f, "not a regular file");
+        Refusal.assertOneLine(within("predict", "--model", model.toString(), f), f, "not a regular file");
     }
 
     @Test
     void item12SizesThatCannotBeAllocatedAreOneLine() throws Exception {
-        assertOneLine(Run.of("train", "--dataset", "xor", "--hidden", "3000000,3000"), "--layers",
+        Refusal.assertOneLine(Run.of("train", "--dataset", "xor", "--hidden", "3000000,3000"), "--layers",
                 "more than one array can hold");
-        assertOneLine(Run.of("train", "--dataset", "xor", "--threads", "100000"), "--threads", "at most 256");
+        Refusal.assertOneLine(Run.of("train", "--dataset", "xor", "--threads", "100000"), "--threads", "at most 256");
         Path config = Files.writeString(dir.resolve("c.json"), "{\"hidden\": [1e10]}");
-        assertOneLine(Run.of("train", "--dataset", "xor", "--config", config.toString()), "c.json", "hidden");
+        Refusal.assertOneLine(Run.of("train", "--dataset", "xor", "--config", config.toString()), "c.json", "hidden");
         Path data = SmallData.write(dir.resolve("data"));
         Run hugeBatch = Run.of("train", "--no-progress", "--data", data.toString(), "--epochs", "1",
                 "--batch-size", "2000000000", "--out", dir.resolve("b.json").toString());
         assertEquals(0, hugeBatch.exit(), "a batch larger than the data is the whole data: " + hugeBatch.err());
         Run wide = Run.of("train", "--dataset", "xor", "--hidden", "40000,40000", "--batch-size", "4096");
-        assertOneLine(wide, "MB of heap", "NN_JAVA_OPTS=-Xmx");
+        Refusal.assertOneLine(wide, "MB of heap", "NN_JAVA_OPTS=-Xmx");
     }
 
     @Test
@@ -104,41 +82,29 @@ class BadInputTest {
     @Test
     void item13MessagesNameTheFileOrFlagAndWhatWasWrong() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("cfg.json"));
-        assertOneLine(Run.of("train", "--config", folder.toString()), "--config", "cfg.json", "is a folder");
+        Refusal.assertOneLine(Run.of("train", "--config", folder.toString()), "--config", "cfg.json", "is a folder");
         Path nullLoss = Files.writeString(dir.resolve("null.json"), "{\"loss\": null}");
-        assertOneLine(Run.of("train", "--dataset", "xor", "--config", nullLoss.toString()), "null.json", "'loss' is missing");
+        Refusal.assertOneLine(Run.of("train", "--dataset", "xor", "--config", nullLoss.toString()), "null.json", "'loss' is missing");
         Path zero = Files.writeString(dir.resolve("zero.json"), "{\"epochs\": 0}");
-        assertOneLine(Run.of("train", "--dataset", "xor", "--config", zero.toString()), "--config", "zero.json",
+        Refusal.assertOneLine(Run.of("train", "--dataset", "xor", "--config", zero.toString()), "--config", "zero.json",
                 "'epochs' must be at least 1");
         Path loop = dir.resolve("loop.json");
         Files.createSymbolicLink(loop, dir.resolve("loop2.json"));
         Files.createSymbolicLink(dir.resolve("loop2.json"), loop);
-        assertOneLine(Run.of("eval", "--model", loop.toString()), "loop.json", "loop");
+        Refusal.assertOneLine(Run.of("eval", "--model", loop.toString()), "loop.json", "loop");
         Path plot = Files.writeString(dir.resolve("curves.png"), "an old plot");
         Files.setPosixFilePermissions(plot, PosixFilePermissions.fromString("r--r--r--"));
         Run lockedPlot = Run.of("train", "--dataset", "xor", "--plot", plot.toString(), "--out",
                 dir.resolve("m.json").toString());
-        assertOneLine(lockedPlot, "--plot", "read-only");
+        Refusal.assertOneLine(lockedPlot, "--plot", "read-only");
         assertFalse(lockedPlot.err().contains("data:"), "refused before reading data: " + lockedPlot.err());
     }
 
     @Test
     void item14ACheckpointWhosePositionDoesNotFitTheDataIsRefused() throws IOException {
         Path data = SmallData.write(dir.resolve("data"));
-        TrainingConfig config = new TrainingConfig(List.of(12, 8, 3), "relu", "cce", "he", "adam", 2e-3f,
-                "cosine", 0.9f, 0.999f, 1e-8f, 0.9f, 32, 2, 1, 1);
-        Rng rng = new Rng(1);
-        Network network = Network.initialized(config, rng);
-        Optimizer optimizer = Optimizers.create(config);
-        optimizer.init(network.parameters());
-        Map<String, String> checksums = new LinkedHashMap<>();
-        var loaded = IdxDatasets.load(data);
-        checksums.putAll(loaded.train().checksums());
-        checksums.putAll(loaded.test().checksums());
-        Path checkpoint = dir.resolve("m.json.checkpoint");
-        CheckpointIO.save(checkpoint, network, config, optimizer.state(), new Progress(2, 1_000_000_000, rng.state(),
-                        0, List.of(new EpochStats(1, 2, 1, 1, 0.5, 1, 1))), checksums,
-                new RunFiles(dir.resolve("m.json").toString(), data.toString(), null));
-        assertOneLine(Run.of("train", "--resume", checkpoint.toString()), "--resume", "batch 1000000000");
+        Path checkpoint = Checkpoints.write(dir.resolve("m.json.checkpoint"), data, dir.resolve("m.json"),
+                1_000_000_000);
+        Refusal.assertOneLine(Run.of("train", "--resume", checkpoint.toString()), "--resume", "batch 1000000000");
     }
 }

@@ -1,15 +1,5 @@
 package dev.nn.app;
 
-import dev.nn.core.config.TrainingConfig;
-import dev.nn.core.model.CheckpointIO;
-import dev.nn.core.model.RunFiles;
-import dev.nn.core.network.Network;
-import dev.nn.core.optim.Optimizer;
-import dev.nn.core.optim.Optimizers;
-import dev.nn.core.random.Rng;
-import dev.nn.core.train.EpochStats;
-import dev.nn.core.train.Progress;
-import dev.nn.mnist.IdxDatasets;
 import dev.nn.mnist.idx.IdxArray;
 import dev.nn.mnist.idx.IdxWriter;
 import org.junit.jupiter.api.Test;
@@ -41,16 +31,6 @@ class NothingLostTest {
     @TempDir
     Path dir;
 
-    private static void assertRefused(Run run, String... fragments) {
-        assertTrue(run.exit() == 1 || run.exit() == 2, "exit " + run.exit() + ": " + run.err());
-        String error = run.errorLines();
-        assertEquals(1, error.lines().count(), "expected one line, got:\n" + error);
-        for (String fragment : fragments) {
-            assertTrue(error.contains(fragment), "'" + fragment + "' not in: " + error);
-        }
-        assertFalse(error.contains("Exception") || error.contains("\tat "), error);
-    }
-
     private Run train(Path data, String... more) {
         List<String> args = new ArrayList<>(List.of("train", "--no-progress", "--data", data.toString(),
                 "--hidden", "8", "--epochs", "1"));
@@ -62,15 +42,15 @@ class NothingLostTest {
     void item1CheckpointAndOutThatAreOneFileAreRefusedUpFront() throws IOException {
         Path data = SmallData.write(dir.resolve("data"));
         Path model = Files.writeString(dir.resolve("same.json"), "my model");
-        assertRefused(train(data, "--out", model.toString(), "--checkpoint", model.toString()), "same file");
+        Refusal.assertOneLine(train(data, "--out", model.toString(), "--checkpoint", model.toString()), "same file");
         Path viaDot = dir.resolve("sub/../same.json");
         Files.createDirectories(dir.resolve("sub"));
-        assertRefused(train(data, "--out", model.toString(), "--checkpoint", viaDot.toString()), "same file");
+        Refusal.assertOneLine(train(data, "--out", model.toString(), "--checkpoint", viaDot.toString()), "same file");
         Path link = Files.createSymbolicLink(dir.resolve("link.json"), model);
-        assertRefused(train(data, "--out", model.toString(), "--checkpoint", link.toString()), "same file");
+        Refusal.assertOneLine(train(data, "--out", model.toString(), "--checkpoint", link.toString()), "same file");
         Path checkpoint = dir.resolve("rs.ck");
         Files.writeString(checkpoint, "a checkpoint");
-        assertRefused(train(data, "--out", checkpoint.toString(), "--checkpoint", checkpoint.toString()), "same file");
+        Refusal.assertOneLine(train(data, "--out", checkpoint.toString(), "--checkpoint", checkpoint.toString()), "same file");
         assertEquals("my model", Files.readString(model));
         assertEquals("a checkpoint", Files.readString(checkpoint));
     }
@@ -79,20 +59,7 @@ class NothingLostTest {
     void item2ResumingWritesTheModelWhereTheRunWouldHaveAndReadsItsData() throws IOException {
         Path data = SmallData.write(dir.resolve("data"));
         Path out = Files.createDirectories(dir.resolve("sub")).resolve("mine.json");
-        TrainingConfig config = new TrainingConfig(List.of(12, 8, 3), "relu", "cce", "he", "adam", 2e-3f,
-                "cosine", 0.9f, 0.999f, 1e-8f, 0.9f, 32, 2, 1, 1);
-        Rng rng = new Rng(1);
-        Network network = Network.initialized(config, rng);
-        Optimizer optimizer = Optimizers.create(config);
-        optimizer.init(network.parameters());
-        Map<String, String> checksums = new java.util.LinkedHashMap<>();
-        var loaded = IdxDatasets.load(data);
-        checksums.putAll(loaded.train().checksums());
-        checksums.putAll(loaded.test().checksums());
-        Path checkpoint = dir.resolve("sub/mine.json.checkpoint");
-        CheckpointIO.save(checkpoint, network, config, optimizer.state(), new Progress(2, 0, rng.state(), 0,
-                        List.of(new EpochStats(1, 2, 1, 1, 0.5, 1, 1))), checksums,
-                new RunFiles(out.toString(), data.toString(), null));
+        Path checkpoint = Checkpoints.write(dir.resolve("sub/mine.json.checkpoint"), data, out, 0);
         Run run = Run.of("train", "--no-progress", "--resume", checkpoint.toString());
         assertEquals(0, run.exit(), run.err());
         assertTrue(Files.isRegularFile(out), run.err());
@@ -133,7 +100,7 @@ class NothingLostTest {
         Path note = Files.writeString(dir.resolve("notes.csv"), "one line without an end");
         for (Path file : List.of(model, note)) {
             byte[] before = Files.readAllBytes(file);
-            assertRefused(Run.of("tune", "--dataset", "xor", "--epochs", "1", "--seeds", "1", "--out",
+            Refusal.assertOneLine(Run.of("tune", "--dataset", "xor", "--epochs", "1", "--seeds", "1", "--out",
                     file.toString()), file.toString(), "not a tune CSV");
             assertArrayEquals(before, Files.readAllBytes(file));
         }
@@ -146,7 +113,7 @@ class NothingLostTest {
                 false);
         IdxWriter.write(data.resolve("train-labels-idx1-ubyte.gz"), IdxArray.ofUnsignedBytes(new byte[0], 0), true);
         Path model = Files.writeString(dir.resolve("good.json"), "a good model");
-        assertRefused(train(data, "--out", model.toString()), "train-images-idx3-ubyte", "no samples");
+        Refusal.assertOneLine(train(data, "--out", model.toString()), "train-images-idx3-ubyte", "no samples");
         assertEquals("a good model", Files.readString(model));
     }
 
@@ -158,7 +125,7 @@ class NothingLostTest {
         assertEquals(0, first.exit(), first.err());
         String rows = Files.readString(csv);
         Run longer = Run.of("tune", "--dataset", "xor", "--seeds", "1", "--epochs", "2", "--out", csv.toString());
-        assertRefused(longer, "another search");
+        Refusal.assertOneLine(longer, "another search");
         String row = rows.lines().skip(1).findFirst().orElseThrow();
         String[] f = row.split(",");
         Map<Integer, List<String>> tampered = Map.of(11, List.of("NaN", "5.0", "-1"), 9,
@@ -168,11 +135,11 @@ class NothingLostTest {
                 String[] g = f.clone();
                 g[entry.getKey()] = bad;
                 Files.writeString(csv, rows.lines().findFirst().orElseThrow() + "\n" + String.join(",", g) + "\n");
-                assertRefused(Run.of(search), "line 2", "no trial gives");
+                Refusal.assertOneLine(Run.of(search), "line 2", "no trial gives");
             }
         }
         Files.writeString(csv, rows + row + "\n");
-        assertRefused(Run.of(search), "line 3", "a second row");
+        Refusal.assertOneLine(Run.of(search), "line 3", "a second row");
         String[] foreign = f.clone();
         foreign[5] = "7";
         Files.writeString(csv, rows + String.join(",", foreign) + "\n");
@@ -209,7 +176,7 @@ class NothingLostTest {
 
         Path locked = Files.writeString(dir.resolve("locked.json"), "keep me");
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r--r--r--"));
-        assertRefused(train(data, "--out", locked.toString()), "--out", "read-only");
+        Refusal.assertOneLine(train(data, "--out", locked.toString()), "--out", "read-only");
         assertEquals("keep me", Files.readString(locked));
 
         Path link = Files.createSymbolicLink(dir.resolve("link.json"), shared);
