@@ -19,5 +19,5 @@ esac
 duration=${2:-10m}
 # The modules a target needs are installed first, so that the fuzzing run sees today's code.
 NN_NO_BROWSER_INSTALL=1 "$root/mvnw" -q -DskipTests install -pl "$module" -am
-JAZZER_FUZZ=1 NN_NO_BROWSER_INSTALL=1 exec "$root/mvnw" test -pl "$module" -Dtest="$test" \
+JAZZER_FUZZ=1 NN_NO_BROWSER_INSTALL=1 exec "$root/mvnw" test-compile surefire:test@fuzz-replay -pl "$module" -Dtest="$test" -Dsurefire.skipAfterFailureCount=0 \
   -Djazzer.max_duration="$duration" -Dsurefire.failIfNoSpecifiedTests=false

@@ -51,7 +51,7 @@ class BadInputTest {
     void item12SizesThatCannotBeAllocatedAreOneLine() throws Exception {
         Refusal.assertOneLine(Run.of("train", "--dataset", "xor", "--hidden", "3000000,3000"), "--layers",
                 "more than one array can hold");
-        Refusal.assertOneLine(Run.of("train", "--dataset", "xor", "--threads", "100000"), "--threads", "at most 256");
+        Refusal.assertOneLine(Run.of("train", "--dataset", "xor", "--threads", "100000"), "--threads", "from 1 to 256");
         Path config = Files.writeString(dir.resolve("c.json"), "{\"hidden\": [1e10]}");
         Refusal.assertOneLine(Run.of("train", "--dataset", "xor", "--config", config.toString()), "c.json", "hidden");
         Path data = SmallData.write(dir.resolve("data"));

@@ -5,7 +5,6 @@ import dev.nn.core.model.CheckpointIO;
 import dev.nn.core.model.RunFiles;
 import dev.nn.core.network.Network;
 import dev.nn.core.optim.Optimizer;
-import dev.nn.core.optim.Optimizers;
 import dev.nn.core.random.Rng;
 import dev.nn.core.train.EpochStats;
 import dev.nn.core.train.Progress;
@@ -26,11 +25,11 @@ final class Checkpoints {
 
     /** A checkpoint at {@code file} of a 2-epoch run on {@code data} saving {@code out}, standing at epoch 2. */
     static Path write(Path file, Path data, Path out, int batch) throws IOException {
-        TrainingConfig config = new TrainingConfig(List.of(12, 8, 3), "relu", "cce", "he", "adam", 2e-3f,
-                "cosine", 0.9f, 0.999f, 1e-8f, 0.9f, 32, 2, 1, 1);
+        TrainingConfig config = TrainingConfig.DEFAULT.withLayers(List.of(12, 8, 3))
+                .with(TrainingConfig.DEFAULT.fit().withEpochs(2));
         Rng rng = new Rng(1);
-        Network network = Network.initialized(config, rng);
-        Optimizer optimizer = Optimizers.create(config);
+        Network network = Network.initialized(config.network(), rng);
+        Optimizer optimizer = config.optimizer().create();
         optimizer.init(network.parameters());
         TrainTest loaded = IdxDatasets.load(data);
         Map<String, String> checksums = new LinkedHashMap<>(loaded.train().checksums());

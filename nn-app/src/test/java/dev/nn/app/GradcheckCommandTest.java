@@ -47,7 +47,7 @@ class GradcheckCommandTest {
         assertEquals("nn gradcheck: --samples must be at least 1, got 0", run.errorLines());
         Run activation = Run.of("gradcheck", "--activation", "swish");
         assertEquals(2, activation.exit());
-        assertTrue(activation.errorLines().startsWith("nn gradcheck: activation (--activation) unknown activation"),
+        assertTrue(activation.errorLines().startsWith("nn gradcheck: --activation: unknown activation"),
                 activation.errorLines());
     }
 }

@@ -1,5 +1,6 @@
 package dev.nn.app;
 
+import dev.nn.core.config.OptimizerConfig;
 import dev.nn.core.model.Model;
 import dev.nn.core.model.ModelIO;
 import org.junit.jupiter.api.Test;
@@ -35,10 +36,11 @@ class TrainOptionsTest {
                     "--out", model.toString());
             assertEquals(0, run.exit(), run.err());
             Model saved = ModelIO.load(model);
-            assertEquals(List.of(v[0], v[1], v[2], v[3]), List.of(saved.config().activation(), saved.config().loss(),
-                    saved.config().init(), saved.config().optimizer()));
-            assertEquals(saved.config().learningRate(),
-                    dev.nn.core.optim.Optimizers.defaultLearningRate(v[3]), "the optimiser's own default rate");
+            var network = saved.config().network();
+            assertEquals(List.of(v[0], v[1], v[2], v[3]), List.of(network.activationText(), network.loss().id(),
+                    network.init().id(), saved.config().optimizer().id()));
+            assertEquals(saved.config().optimizer().learningRate(),
+                    OptimizerConfig.defaults(v[3]).learningRate(), "the optimiser's own default rate");
         }
     }
 
@@ -55,12 +57,11 @@ class TrainOptionsTest {
                 "--epochs", "2", "--out", model.toString());
         assertEquals(0, run.exit(), run.err());
         var saved = ModelIO.load(model).config();
-        assertEquals(List.of(12, 7, 5, 3), saved.layers());
-        assertEquals("tanh", saved.activation());
-        assertEquals(0.8f, saved.momentum());
-        assertEquals(0.05f, saved.learningRate());
-        assertEquals(2, saved.epochs(), "the flag wins over the file");
-        assertEquals(10, saved.batchSize());
+        assertEquals(List.of(12, 7, 5, 3), saved.network().layers());
+        assertEquals("tanh", saved.network().activationText());
+        assertEquals(new OptimizerConfig.Momentum(0.05f, 0.8f), saved.optimizer());
+        assertEquals(2, saved.fit().epochs(), "the flag wins over the file");
+        assertEquals(10, saved.fit().batchSize());
     }
 
     @Test

@@ -1,13 +1,12 @@
 package dev.nn.app.bench;
 
+import dev.nn.core.Mlp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.management.ThreadMXBean;
 import dev.nn.app.cli.HeapCheck;
 import dev.nn.core.config.TrainingConfig;
 import dev.nn.core.data.Dataset;
-import dev.nn.core.loss.Loss;
 import dev.nn.core.network.Network;
-import dev.nn.core.optim.Optimizers;
 import dev.nn.core.random.Rng;
 import dev.nn.core.tensor.Matrix;
 import dev.nn.core.train.Trainer;
@@ -42,10 +41,12 @@ public final class BenchWorker {
 
     static BenchResult measure(Workload workload, TrainTest data, int repeats, double seconds) {
         TrainingConfig config = workload.config();
-        Rng rng = new Rng(config.seed());
-        Network network = Network.initialized(config, rng);
-        Trainer trainer = new Trainer(config, network, Loss.byId(config.loss()), Optimizers.create(config), rng);
-        int batch = config.batchSize();
+        Mlp mlp = Mlp.of(config);
+        Network network = mlp.network();
+        Trainer trainer = mlp.trainer();
+        Rng rng = new Rng(config.fit().seed());
+        rng.setState(trainer.rngState());
+        int batch = config.fit().batchSize();
         Dataset train = data.train();
         int[] order = new int[train.size()];
         Arrays.setAll(order, i -> i);

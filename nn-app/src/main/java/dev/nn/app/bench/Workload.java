@@ -1,5 +1,9 @@
 package dev.nn.app.bench;
 
+import dev.nn.core.optim.Schedule;
+import dev.nn.core.config.OptimizerConfig;
+import dev.nn.core.config.NetworkConfig;
+import dev.nn.core.config.FitConfig;
 import dev.nn.core.config.TrainingConfig;
 
 import java.util.List;
@@ -27,8 +31,8 @@ public enum Workload {
 
     /** The training config of this workload. */
     public TrainingConfig config() {
-        return new TrainingConfig(layers, "relu", "cce", "he", "adam", 1e-3f, "constant", 0.9f, 0.999f, 1e-8f,
-                0.9f, batch, 1, 1, 1);
+        return new TrainingConfig(NetworkConfig.of(layers), OptimizerConfig.Adam.DEFAULT.withLearningRate(1e-3f),
+                new FitConfig(1, batch, 1, Schedule.CONSTANT));
     }
 
     /** Multiply-adds ×2 of one training step: forward, weight gradients, and input gradients but the first's. */

@@ -1,11 +1,14 @@
 package dev.nn.app.cli;
 
+import dev.nn.core.io.Untrusted;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nn.core.config.LegacyConfig;
+import dev.nn.core.config.OptimizerConfig;
 import dev.nn.core.config.TrainingConfig;
 import dev.nn.core.io.InputFiles;
 import dev.nn.core.io.StrictJson;
@@ -27,7 +30,8 @@ import java.util.function.Function;
  * Builds a {@link TrainingConfig} from three layers of settings: the defaults, then a JSON file given with
  * {@code --config} (any subset of the config's fields, plus {@code hidden} as a shortcut for the middle of
  * {@code layers}), then the flags given on the command line. A learning rate nobody gave follows the optimiser
- * ({@link dev.nn.core.optim.Optimizers#defaultLearningRate}); layers nobody gave follow the data.
+ * ({@link OptimizerConfig#defaults}); layers nobody gave follow the data. The settings are flat, one per flag
+ * ({@link FlatSettings}); the typed config is made from them.
  */
 public final class ConfigFile {
 
@@ -35,7 +39,7 @@ public final class ConfigFile {
     /** A settings file larger than this is not a settings file. */
     private static final long MAX_SIZE = 1 << 20;
     /** The fields a config file may hold. */
-    public static final List<String> FIELDS = fields();
+    public static final List<String> FIELDS = List.copyOf(FlatSettings.FLAGS.keySet());
 
     private final ObjectNode settings;
     private final Path file;
@@ -75,7 +79,7 @@ public final class ConfigFile {
         for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                throw new UserException("--config " + file + ": unknown setting '" + name + "' (known: "
+                throw new UserException("--config " + file + ": unknown setting '" + Untrusted.shown(name) + "' (known: "
                         + String.join(", ", FIELDS) + ")");
             }
         }
@@ -95,16 +99,25 @@ public final class ConfigFile {
     }
 
     /**
-     * The config, validated: defaults, overlaid by this file, overlaid by {@code flags} (field name to value,
-     * only the flags the user gave); {@code layersFromData} turns hidden sizes into full layer sizes. A bad value
-     * is reported under the flag that gave it, or under {@code --config FILE} and the field's name.
+     * The settings of a run: the config (which decides the result) and the thread count (which does not).
+     *
+     * @param config the training config
+     * @param threads kernel threads, from 1 to {@link #MAX_THREADS}
      */
-    public TrainingConfig resolve(Map<String, Object> flags, Function<List<Integer>, List<Integer>> layersFromData,
-                                  Function<String, Float> defaultRate) {
+    public record Resolved(TrainingConfig config, int threads) {
+    }
+
+    /** The most kernel threads a run may ask for; more only adds threads that wait. */
+    public static final int MAX_THREADS = 256;
+
+    /**
+     * The settings, validated: defaults, overlaid by this file, overlaid by {@code flags} (setting name to
+     * value, only the flags the user gave); {@code layersFromData} turns hidden sizes into full layer sizes. A
+     * bad value is reported under the flag that gave it, or under {@code --config FILE} and the setting's name.
+     */
+    public Resolved resolve(Map<String, Object> flags, Function<List<Integer>, List<Integer>> layersFromData) {
         String source = file == null ? "flags" : "--config " + file;
-        ObjectNode merged = JSON.valueToTree(TrainingConfig.DEFAULT);
-        merged.remove("learningRate");
-        merged.remove("layers");
+        ObjectNode merged = JSON.valueToTree(FlatSettings.defaults());
         merged.setAll(settings);
         flags.forEach((field, value) -> merged.set(field, JSON.valueToTree(value)));
         if (merged.has("layers") && merged.has("hidden")) {
@@ -112,16 +125,23 @@ public final class ConfigFile {
         }
         if (!merged.has("layers")) {
             List<Integer> hidden = merged.has("hidden") ? integers(merged.get("hidden"), source)
-                    : TrainingConfig.DEFAULT.layers().subList(1, TrainingConfig.DEFAULT.layers().size() - 1);
+                    : FlatSettings.defaultHidden();
             merged.set("layers", JSON.valueToTree(layersFromData.apply(hidden)));
         }
         merged.remove("hidden");
         if (!merged.has("learningRate")) {
-            merged.put("learningRate", defaultRate.apply(merged.path("optimizer").asText()));
+            try {
+                merged.put("learningRate", OptimizerConfig.defaults(merged.path("optimizer").asText()).learningRate());
+            } catch (IllegalArgumentException e) {
+                throw failure(e.getMessage(), flags, source);
+            }
         }
-        TrainingConfig config;
+        if (!merged.has("threads")) {
+            merged.put("threads", Math.min(Runtime.getRuntime().availableProcessors(), MAX_THREADS));
+        }
+        LegacyConfig flat;
         try {
-            config = JSON.treeToValue(merged, TrainingConfig.class);
+            flat = JSON.treeToValue(merged, LegacyConfig.class);
         } catch (JacksonException e) {
             String field = e instanceof JsonMappingException m && !m.getPath().isEmpty()
                     ? m.getPath().getFirst().getFieldName() : null;
@@ -136,18 +156,26 @@ public final class ConfigFile {
             throw new UserException(source + ": '" + field + "' must " + (given != null && given.isArray()
                     ? "hold only " + expected.replace("a ", "") + "s" : "be " + expected) + ", got " + given);
         }
-        try {
-            return config.validate();
-        } catch (IllegalArgumentException e) {
-            String message = e.getMessage();
-            String field = message.substring(0, Math.max(0, message.indexOf(' ')));
-            boolean fromFile = file != null && !flags.containsKey(field)
-                    && (settings.has(field) || field.equals("layers") && settings.has("hidden"));
-            if (!fromFile) {
-                throw e;
-            }
-            throw new UserException(source + ": '" + field + "' " + message.replaceFirst("^\\S+ \\(--[a-z0-9-]+\\) ", ""));
+        if (flat.threads() < 1 || flat.threads() > MAX_THREADS) {
+            throw failure("threads must be from 1 to " + MAX_THREADS + ", got " + flat.threads(), flags, source);
         }
+        try {
+            return new Resolved(flat.toConfig(), flat.threads());
+        } catch (IllegalArgumentException e) {
+            throw failure(e.getMessage(), flags, source);
+        }
+    }
+
+    /** A library message about a setting, under the flag that gave it or under this file. */
+    private RuntimeException failure(String message, Map<String, Object> flags, String source) {
+        String field = FlatSettings.settingOf(message);
+        boolean fromFile = file != null && field != null && !flags.containsKey(field)
+                && (settings.has(field) || field.equals("layers") && settings.has("hidden"));
+        if (fromFile) {
+            return new UserException(source + ": '" + field + "'" + (message.startsWith(field + " ")
+                    ? message.substring(field.length()) : ": " + message));
+        }
+        return new IllegalArgumentException(FlatSettings.flagged(message));
     }
 
     private static String firstLine(JacksonException e) {
@@ -168,12 +196,5 @@ public final class ConfigFile {
             sizes.add(n.asInt());
         }
         return sizes;
-    }
-
-    private static List<String> fields() {
-        List<String> names = new ArrayList<>(Arrays.stream(TrainingConfig.class.getRecordComponents())
-                .map(c -> c.getName()).toList());
-        names.add(1, "hidden");
-        return List.copyOf(names);
     }
 }

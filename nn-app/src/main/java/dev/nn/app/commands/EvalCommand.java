@@ -6,11 +6,10 @@ import dev.nn.app.cli.SimdOption;
 import dev.nn.app.plot.ChartFiles;
 import dev.nn.app.plot.ConfusionPlot;
 import dev.nn.app.plot.WeightImages;
+import dev.nn.core.Mlp;
 import dev.nn.core.data.Dataset;
 import dev.nn.core.layer.Dense;
-import dev.nn.core.loss.Loss;
 import dev.nn.core.metrics.Evaluation;
-import dev.nn.core.metrics.Evaluator;
 import dev.nn.core.model.Model;
 import dev.nn.core.model.ModelIO;
 import picocli.CommandLine.Command;
@@ -61,13 +60,14 @@ public final class EvalCommand implements Callable<Integer> {
         ChartFiles.requirePlotFile("--weights-plot", weightsPlot);
         Model loaded = ModelIO.load(model);
         Dataset test = data.testSetFor(model, loaded, spec.commandLine().getErr());
-        Evaluation e = new Evaluator(loaded.network(), Loss.byId(loaded.config().loss())).evaluate(test);
+        Evaluation e = Mlp.of(loaded).evaluate(test);
 
-        out.printf("model     %s (%s, %s)%n", model, loaded.config().shape(), loaded.config().activation());
+        out.printf("model     %s (%s, %s)%n", model, loaded.config().shape(),
+                loaded.config().network().activationText());
         out.printf("data      %s, %,d samples%s%n", test.name(), e.samples(),
                 DataOptions.isModelsData(loaded, test) ? "" : " (NOT the data the model was trained on)");
         out.printf("accuracy  %.2f%% (%,d of %,d)%n", 100 * e.accuracy(), e.correct(), e.samples());
-        out.printf("loss      %.4f (mean %s)%n", e.meanLoss(), loaded.config().loss());
+        out.printf("loss      %.4f (mean %s)%n", e.meanLoss(), loaded.config().network().loss().id());
         out.println();
         printPerClass(out, e);
         out.println();

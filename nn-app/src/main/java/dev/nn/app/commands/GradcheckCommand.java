@@ -1,5 +1,6 @@
 package dev.nn.app.commands;
 
+import dev.nn.core.Mlp;
 import dev.nn.app.cli.ConfigFile;
 import dev.nn.app.cli.DataOptions;
 import dev.nn.app.cli.ShapeCheck;
@@ -7,11 +8,9 @@ import dev.nn.app.cli.SimdOption;
 import dev.nn.core.check.GradientCheck;
 import dev.nn.core.config.TrainingConfig;
 import dev.nn.core.data.Dataset;
-import dev.nn.core.loss.Loss;
 import dev.nn.core.model.Model;
 import dev.nn.core.model.ModelIO;
 import dev.nn.core.network.Network;
-import dev.nn.core.optim.Optimizers;
 import dev.nn.core.random.Rng;
 import dev.nn.core.tensor.Matrix;
 import picocli.CommandLine.Command;
@@ -94,9 +93,13 @@ public final class GradcheckCommand implements Callable<Integer> {
         Dataset test = data.load(spec.commandLine().getErr()).test();
         TrainingConfig config = loaded != null ? loaded.config() : networkConfig(test);
         String source = loaded != null ? "--model " + model : "--layers " + config.shape();
-        ShapeCheck.requireFits(source, config.inputSize(), config.outputSize(), test);
+        ShapeCheck.requireFits(source, config.network().inputSize(), config.network().outputSize(), test);
+        Mlp mlp = loaded != null ? Mlp.of(loaded) : Mlp.of(config);
+        Network network = mlp.network();
         Rng rng = new Rng(seed);
-        Network network = loaded != null ? loaded.network() : Network.initialized(config, rng);
+        if (loaded == null) {
+            rng.setState(mlp.trainer().rngState()); // samples drawn on from where the weights left the generator
+        }
 
         int rows = Math.min(samples, test.size());
         int[] order = new int[test.size()];
@@ -106,10 +109,10 @@ public final class GradcheckCommand implements Callable<Integer> {
         int[] y = new int[rows];
         test.fillBatch(order, 0, rows, x, y);
 
-        GradientCheck.Result result = GradientCheck.check(network, Loss.byId(config.loss()), x, y,
+        GradientCheck.Result result = GradientCheck.check(network, config.network().loss().create(), x, y,
                 perGroup == 0 ? Integer.MAX_VALUE : perGroup, rng);
         out.printf("gradcheck: %s (%s, %s), %d samples of %s, h = %.0e, tolerance %.1e%n", config.shape(),
-                config.activation(), config.loss(), rows, test.name(), GradientCheck.STEP, result.tolerance());
+                config.network().activationText(), config.network().loss().id(), rows, test.name(), GradientCheck.STEP, result.tolerance());
         out.printf("%-16s %8s %8s %14s %16s  %s%n", "group", "checked", "at kink", "max rel err", "median rel err",
                 "result");
         for (GradientCheck.Group g : result.groups()) {
@@ -136,7 +139,6 @@ public final class GradcheckCommand implements Callable<Integer> {
         given.put("loss", loss);
         given.put("init", init);
         given.put("seed", seed);
-        return ConfigFile.none().resolve(given, sizes -> ShapeCheck.layersFor(test, sizes),
-                Optimizers::defaultLearningRate);
+        return ConfigFile.none().resolve(given, sizes -> ShapeCheck.layersFor(test, sizes)).config();
     }
 }

@@ -3,6 +3,7 @@ package dev.nn.app.commands;
 import dev.nn.app.cli.ConfigFile;
 import dev.nn.app.cli.DataLoader;
 import dev.nn.app.cli.DataOptions;
+import dev.nn.app.cli.FlatSettings;
 import dev.nn.app.cli.HeapCheck;
 import dev.nn.app.cli.Interruption;
 import dev.nn.app.cli.OutputFiles;
@@ -12,18 +13,15 @@ import dev.nn.app.cli.UserException;
 import dev.nn.app.plot.ChartFiles;
 import dev.nn.app.plot.TrainingCurves;
 import dev.nn.app.progress.ConsoleProgress;
-import dev.nn.core.Version;
+import dev.nn.core.Mlp;
 import dev.nn.core.config.TrainingConfig;
 import dev.nn.core.io.HeapRoom;
-import dev.nn.core.loss.Loss;
 import dev.nn.core.model.CheckpointIO;
 import dev.nn.core.model.ModelIO;
 import dev.nn.core.model.Provenance;
 import dev.nn.core.model.RunFiles;
 import dev.nn.core.network.Network;
 import dev.nn.core.optim.Optimizer;
-import dev.nn.core.optim.Optimizers;
-import dev.nn.core.random.Rng;
 import dev.nn.core.train.DivergenceException;
 import dev.nn.core.train.EpochStats;
 import dev.nn.core.train.Progress;
@@ -42,7 +40,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -188,18 +185,20 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainTest dataset = DataLoader.load(dataDir, run.dataset(), stderr);
         Map<String, String> checksums = checksums(dataset);
-        TrainingConfig config = resumed != null ? resumed.config() : settings(dataset, settingsFile);
-        ShapeCheck.requireFits("--layers " + config.shape(), config.inputSize(), config.outputSize(),
-                dataset.train());
-        HeapRoom.require("training " + config.shape() + " in batches of " + config.batchSize(),
+        ConfigFile.Resolved settings = settings(dataset, settingsFile);
+        TrainingConfig config = resumed != null ? resumed.config() : settings.config();
+        int threads = settings.threads();
+        ShapeCheck.requireFits("--layers " + config.shape(), config.network().inputSize(),
+                config.network().outputSize(), dataset.train());
+        HeapRoom.require("training " + config.shape() + " in batches of " + config.fit().batchSize(),
                 Trainer.bytesNeeded(config, dataset.train().size()));
 
-        Kernels.setThreads(config.threads());
-        Rng rng = new Rng(config.seed());
-        Network network = resumed != null ? resumed.network() : Network.initialized(config, rng);
-        Optimizer optimizer = Optimizers.create(config);
-        Trainer trainer = new Trainer(config, network, Loss.byId(config.loss()), optimizer, rng);
-        Progress start = Progress.start(rng.state());
+        Kernels.setThreads(threads);
+        Mlp mlp = resumed != null ? Mlp.of(config, resumed.network()) : Mlp.of(config);
+        Network network = mlp.network();
+        Trainer trainer = mlp.trainer();
+        Optimizer optimizer = trainer.optimizer();
+        Progress start = Progress.start(trainer.rngState());
         if (resumed != null) {
             if (!resumed.data().equals(checksums)) {
                 throw new UserException("--resume " + resume + ": the checkpoint was trained on other data than "
@@ -207,7 +206,7 @@ public final class TrainCommand implements Callable<Integer> {
             }
             optimizer.restore(resumed.optimizer());
             start = resumed.progress();
-            long batches = (dataset.train().size() + (long) config.batchSize() - 1) / config.batchSize();
+            long batches = (dataset.train().size() + (long) config.fit().batchSize() - 1) / config.fit().batchSize();
             if (start.batch() > batches) {
                 throw new UserException("--resume " + resume + ": the checkpoint stands at batch " + start.batch()
                         + " of epoch " + start.epoch() + ", but an epoch of " + dataset.train().name() + " has "
@@ -217,9 +216,10 @@ public final class TrainCommand implements Callable<Integer> {
                     start.epoch(), start.batch(), outFile);
         }
         stderr.printf("train: %s (%s, %s, %s init, %s, %s schedule), %,d parameters, batch %d, %d epochs, seed %d,"
-                        + " %d thread%s%n", config.shape(), config.activation(), config.loss(), config.init(), optimizer,
-                config.schedule(), network.parameterCount(), config.batchSize(), config.epochs(), config.seed(),
-                config.threads(), config.threads() == 1 ? "" : "s");
+                        + " %d thread%s%n", config.shape(), config.network().activationText(),
+                config.network().loss().id(), config.network().init().id(), optimizer, config.fit().schedule().id(),
+                network.parameterCount(), config.fit().batchSize(), config.fit().epochs(), config.fit().seed(),
+                threads, threads == 1 ? "" : "s");
         stderr.flush();
 
         ConsoleProgress progress = new ConsoleProgress(stdout,
@@ -252,7 +252,7 @@ public final class TrainCommand implements Callable<Integer> {
             try {
                 outcome = trainer.fit(dataset.train(), dataset.test(), listener, start);
             } catch (DivergenceException e) {
-                throw new UserException(e.getMessage() + "; try a smaller --lr (it was " + config.learningRate()
+                throw new UserException(e.getMessage() + "; try a smaller --lr (it was " + config.optimizer().learningRate()
                         + ")" + keepLastGood(checkpointFile, outFile, run));
             }
             if (outcome.stopped()) {
@@ -263,7 +263,7 @@ public final class TrainCommand implements Callable<Integer> {
                 return 130;
             }
             EpochStats last = outcome.history().getLast();
-            ModelIO.save(outFile, network, config, provenance(checksums, last, run));
+            ModelIO.save(outFile, mlp.toModel(provenance(checksums, last, run)));
             Files.deleteIfExists(checkpointFile);
             stdout.printf("test accuracy %.2f%%, test loss %.4f%n", 100 * last.testAccuracy(), last.testLoss());
             if (plot != null) {
@@ -316,7 +316,7 @@ public final class TrainCommand implements Callable<Integer> {
             if (last == null) {
                 return "; no epoch had finished, so no model was saved";
             }
-            ModelIO.save(outFile, good.network(), good.config(), provenance(good.data(), last, run));
+            ModelIO.save(outFile, Mlp.of(good.config(), good.network()).toModel(provenance(good.data(), last, run)));
             return "; the model of epoch " + last.epoch() + " is saved in " + outFile;
         } catch (IOException e) {
             return "; the last checkpoint could not be read (" + e.getMessage() + ")";
@@ -352,36 +352,27 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** Defaults, then the --config file, then the flags given. */
-    private TrainingConfig settings(TrainTest dataset, ConfigFile file) {
+    private ConfigFile.Resolved settings(TrainTest dataset, ConfigFile file) {
         var parsed = spec.commandLine().getParseResult();
         Map<String, Object> given = new LinkedHashMap<>();
-        Object[][] flags = {{"--layers", "layers", layers}, {"--hidden", "hidden", hidden},
-                {"--activation", "activation", activation}, {"--loss", "loss", loss}, {"--init", "init", init},
-                {"--optimizer", "optimizer", optimizer}, {"--lr", "learningRate", learningRate},
-                {"--schedule", "schedule", schedule}, {"--beta1", "beta1", beta1}, {"--beta2", "beta2", beta2},
-                {"--epsilon", "epsilon", epsilon}, {"--momentum", "momentum", momentum},
-                {"--batch-size", "batchSize", batchSize}, {"--epochs", "epochs", epochs}, {"--seed", "seed", seed},
-                {"--threads", "threads", threads}};
+        Object[][] flags = {{"layers", layers}, {"hidden", hidden}, {"activation", activation}, {"loss", loss},
+                {"init", init}, {"optimizer", optimizer}, {"learningRate", learningRate}, {"schedule", schedule},
+                {"beta1", beta1}, {"beta2", beta2}, {"epsilon", epsilon}, {"momentum", momentum},
+                {"batchSize", batchSize}, {"epochs", epochs}, {"seed", seed}, {"threads", threads}};
         for (Object[] flag : flags) {
-            if (parsed.hasMatchedOption((String) flag[0])) {
-                given.put((String) flag[1], flag[2]);
+            if (parsed.hasMatchedOption(FlatSettings.FLAGS.get((String) flag[0]))) {
+                given.put((String) flag[0], flag[1]);
             }
         }
         if (given.containsKey("layers") && given.containsKey("hidden")) {
             throw new IllegalArgumentException("--layers and --hidden: give one or the other, not both");
         }
-        if (!given.containsKey("threads") && !file.has("threads")) {
-            given.put("threads", Math.min(Runtime.getRuntime().availableProcessors(), TrainingConfig.MAX_THREADS));
-        }
         ConfigFile base = given.containsKey("layers") || given.containsKey("hidden")
                 ? file.without("layers", "hidden") : file;
-        return base.resolve(given, hiddenSizes -> ShapeCheck.layersFor(dataset.train(), hiddenSizes),
-                Optimizers::defaultLearningRate);
+        return base.resolve(given, hiddenSizes -> ShapeCheck.layersFor(dataset.train(), hiddenSizes));
     }
 
     private static Provenance provenance(Map<String, String> checksums, EpochStats last, RunFiles run) {
-        return new Provenance("nn " + Version.get(), Runtime.version().toString(), Kernels.info().describe(),
-                Instant.now().toString(), checksums, last.epoch(), last.trainLoss(), last.testLoss(),
-                last.testAccuracy(), run.dataFolder(), run.dataset());
+        return Mlp.provenance(last, checksums, run.dataFolder(), run.dataset());
     }
 }

@@ -1,5 +1,9 @@
 package dev.nn.app.commands;
 
+import dev.nn.app.cli.FlatSettings;
+import dev.nn.core.config.OptimizerConfig;
+import dev.nn.core.Mlp;
+import dev.nn.core.random.Rng;
 import dev.nn.app.cli.DataOptions;
 import dev.nn.app.cli.OutputFiles;
 import dev.nn.app.cli.ShapeCheck;
@@ -12,10 +16,6 @@ import dev.nn.app.tune.Trial;
 import dev.nn.app.tune.TrialLog;
 import dev.nn.core.config.TrainingConfig;
 import dev.nn.core.data.Dataset;
-import dev.nn.core.loss.Loss;
-import dev.nn.core.network.Network;
-import dev.nn.core.optim.Optimizers;
-import dev.nn.core.random.Rng;
 import dev.nn.core.train.EpochStats;
 import dev.nn.core.train.Trainer;
 import dev.nn.core.train.TrainingListener;
@@ -135,11 +135,14 @@ public final class TuneCommand implements Callable<Integer> {
         TrainTest dataset = data.load(stderr);
         Dataset train = trainLimit == null ? dataset.train() : dataset.train().head(trainLimit);
         Dataset test = dataset.test();
-        TrainingConfig base = new TrainingConfig(TrainingConfig.DEFAULT.layers(), "relu", "cce", "he", "adam",
-                TrainingConfig.DEFAULT.learningRate(), "cosine", 0.9f, 0.999f, 1e-8f, 0.9f, 32, epochs, 1, 1);
+        TrainingConfig base = TrainingConfig.DEFAULT.with(TrainingConfig.DEFAULT.fit().withEpochs(epochs));
         for (Setting s : settings) {
             List<Integer> layers = ShapeCheck.layersFor(train, s.hidden());
-            s.config(base, layers, 1).validate();
+            try {
+                s.config(base, layers, 1);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(FlatSettings.flagged(e.getMessage()));
+            }
         }
 
         TrialLog.Search search = new TrialLog.Search(epochs, trainLimit == null ? 0 : trainLimit,
@@ -212,9 +215,7 @@ public final class TuneCommand implements Callable<Integer> {
 
     private static Trial run(Setting s, long seed, TrainingConfig base, Dataset train, Dataset test) {
         TrainingConfig config = s.config(base, ShapeCheck.layersFor(train, s.hidden()), seed);
-        Rng rng = new Rng(seed);
-        Network network = Network.initialized(config, rng);
-        Trainer trainer = new Trainer(config, network, Loss.byId(config.loss()), Optimizers.create(config), rng);
+        Trainer trainer = Mlp.of(config).trainer();
         long start = System.nanoTime();
         Trainer.Outcome outcome = trainer.fit(train, test, new TrainingListener() {
         });
@@ -225,14 +226,15 @@ public final class TuneCommand implements Callable<Integer> {
 
     /** The grid, or {@code --random} draws from it. */
     private List<Setting> settings() {
-        TrainingConfig d = TrainingConfig.DEFAULT;
-        Axis lrs = lr == null ? Axis.of("--lr", d.learningRate()) : Axis.parse("--lr", lr);
-        Axis b1 = beta1 == null ? Axis.of("--beta1", d.beta1()) : Axis.parse("--beta1", beta1);
-        Axis b2 = beta2 == null ? Axis.of("--beta2", d.beta2()) : Axis.parse("--beta2", beta2);
-        Axis batches = batchSize == null ? Axis.of("--batch-size", d.batchSize())
+        OptimizerConfig.Adam adam = OptimizerConfig.Adam.DEFAULT;
+        Axis lrs = lr == null ? Axis.of("--lr", adam.learningRate()) : Axis.parse("--lr", lr);
+        Axis b1 = beta1 == null ? Axis.of("--beta1", adam.beta1()) : Axis.parse("--beta1", beta1);
+        Axis b2 = beta2 == null ? Axis.of("--beta2", adam.beta2()) : Axis.parse("--beta2", beta2);
+        Axis batches = batchSize == null ? Axis.of("--batch-size", TrainingConfig.DEFAULT.fit().batchSize())
                 : Axis.parse("--batch-size", batchSize);
         List<List<Integer>> shapes = new ArrayList<>();
-        for (String h : hidden == null ? List.of("16,16") : hidden) {
+        for (String h : hidden == null ? List.of(String.join(",", FlatSettings.defaultHidden().stream()
+                .map(String::valueOf).toList())) : hidden) {
             try {
                 shapes.add(Arrays.stream(h.split(",")).map(String::strip).map(Integer::parseInt).toList());
             } catch (NumberFormatException e) {

@@ -48,9 +48,9 @@ final class Api {
     /** GET /api/model: the network's shape. */
     Map<String, Object> model() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("layers", config.layers());
-        m.put("activation", config.activation());
-        m.put("loss", config.loss());
+        m.put("layers", config.network().layers());
+        m.put("activation", config.network().activationText());
+        m.put("loss", config.network().loss().id());
         m.put("testSet", test.name());
         return m;
     }

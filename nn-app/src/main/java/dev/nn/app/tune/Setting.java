@@ -1,5 +1,6 @@
 package dev.nn.app.tune;
 
+import dev.nn.core.config.OptimizerConfig;
 import dev.nn.core.config.TrainingConfig;
 
 import java.math.BigDecimal;
@@ -30,9 +31,11 @@ public record Setting(double learningRate, double beta1, double beta2, int batch
 
     /** The training config for this setting: {@code base} with these values and the given seed and layers. */
     public TrainingConfig config(TrainingConfig base, List<Integer> layers, long seed) {
-        return new TrainingConfig(layers, base.activation(), base.loss(), base.init(), base.optimizer(),
-                (float) learningRate, base.schedule(), (float) beta1, (float) beta2, base.epsilon(), base.momentum(),
-                batchSize, base.epochs(), seed, base.threads());
+        float epsilon = base.optimizer() instanceof OptimizerConfig.Adam adam ? adam.epsilon()
+                : OptimizerConfig.Adam.DEFAULT.epsilon();
+        return new TrainingConfig(base.network().withLayers(layers),
+                new OptimizerConfig.Adam((float) learningRate, (float) beta1, (float) beta2, epsilon),
+                base.fit().withBatchSize(batchSize).withSeed(seed));
     }
 
     static String number(double v) {

@@ -4,7 +4,6 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.nn.app.cli.ConfigFile;
 import dev.nn.app.cli.UserException;
 import dev.nn.core.config.TrainingConfig;
-import dev.nn.core.optim.Optimizers;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,8 +28,8 @@ class ConfigFuzzTarget {
                 layers.addAll(hidden);
                 layers.add(3);
                 return layers;
-            }, Optimizers::defaultLearningRate);
-            assertTrue(config.layers().size() >= 2);
+            }).config();
+            assertTrue(config.network().layers().size() >= 2);
         } catch (UserException e) {
             FuzzFiles.assertOneLine(e, "--config " + file);
         } catch (IllegalArgumentException e) {

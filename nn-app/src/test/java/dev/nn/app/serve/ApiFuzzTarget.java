@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ApiFuzzTarget {
 
     private static final TrainingConfig CONFIG = TrainingConfig.DEFAULT.withLayers(List.of(784, 8, 10));
-    private static final Api API = new Api(Network.initialized(CONFIG, new Rng(1)), CONFIG,
+    private static final Api API = new Api(Network.initialized(CONFIG.network(), new Rng(1)), CONFIG,
             new Dataset("test", new byte[3 * 784], new byte[]{1, 2, 3}, 784, 10, Map.of()), 1);
 
     @FuzzTest(maxDuration = "10s")

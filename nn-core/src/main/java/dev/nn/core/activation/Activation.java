@@ -1,5 +1,8 @@
 package dev.nn.core.activation;
 
+import dev.nn.core.io.Untrusted;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.nn.simd.Kernels;
 
 import java.util.Arrays;
@@ -129,18 +132,20 @@ public enum Activation {
     }
 
     /** The short name used in configs, flags and model files. */
+    @JsonValue
     public String id() {
         return id;
     }
 
     /** The activation named {@code id} (case-insensitive), or an exception listing the known names. */
+    @JsonCreator
     public static Activation byId(String id) {
         for (Activation a : values()) {
             if (a.id.equals(id.toLowerCase(Locale.ROOT))) {
                 return a;
             }
         }
-        throw new IllegalArgumentException("unknown activation '" + id + "' (known: " + ids() + ")");
+        throw new IllegalArgumentException("unknown activation '" + Untrusted.shown(id) + "' (known: " + ids() + ")");
     }
 
     /** The known names, comma-separated. */

@@ -9,8 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Samples of {@code features} unsigned bytes each (pixels, 0–255) with a class label each. Kept as bytes — a
- * quarter of the memory of floats — and scaled to [0, 1] floats per batch by {@link #fillBatch}.
+ * Samples of {@code features} values each with a class label each: either pictures, unsigned bytes (pixels,
+ * 0–255) kept as bytes — a quarter of the memory of floats — and scaled to [0, 1] floats per batch by
+ * {@link #fillBatch}; or features, floats used as they are ({@link #ofFeatures}).
  */
 public final class Dataset {
 
@@ -18,7 +19,8 @@ public final class Dataset {
 
     private final String name;
     private final byte[] samples;
-    private final byte[] labels;
+    private final float[] values;
+    private final int[] labels;
     private final int count;
     private final int features;
     private final int classes;
@@ -36,26 +38,55 @@ public final class Dataset {
      */
     public Dataset(String name, byte[] samples, byte[] labels, int features, int classes,
                    Map<String, String> checksums) {
+        this(name, samples, null, unsigned(labels), features, classes, checksums, samples.length);
+    }
+
+    private Dataset(String name, byte[] samples, float[] values, int[] labels, int features, int classes,
+                    Map<String, String> checksums, int length) {
         if (features < 1 || classes < 1) {
             throw new IllegalArgumentException(name + ": features and classes must be positive");
         }
-        if ((long) labels.length * features != samples.length) {
+        if ((long) labels.length * features != length) {
             throw new IllegalArgumentException(name + ": " + labels.length + " labels but "
-                    + samples.length / features + " samples of " + features + " values");
+                    + length / features + " samples of " + features + " values");
         }
         for (int i = 0; i < labels.length; i++) {
-            if ((labels[i] & 0xFF) >= classes) {
-                throw new IllegalArgumentException(name + ": label " + (labels[i] & 0xFF) + " of sample " + i
-                        + " is not below the number of classes, " + classes);
+            if (labels[i] < 0 || labels[i] >= classes) {
+                throw new IllegalArgumentException(name + ": label " + labels[i] + " of sample " + i
+                        + " is outside 0.." + (classes - 1));
             }
         }
         this.name = name;
         this.samples = samples;
+        this.values = values;
         this.labels = labels;
         this.count = labels.length;
         this.features = features;
         this.classes = classes;
         this.checksums = Collections.unmodifiableMap(new LinkedHashMap<>(checksums));
+    }
+
+    /**
+     * A dataset of float features, used as they are (kept, not copied).
+     *
+     * @param name what to call it in messages and provenance
+     * @param values count × features floats, row-major
+     * @param labels one class per sample, each in 0..classes−1
+     * @param features values per sample
+     * @param classes number of classes
+     * @param checksums file name to content SHA-256, for provenance (may be empty)
+     */
+    public static Dataset ofFeatures(String name, float[] values, int[] labels, int features, int classes,
+                                     Map<String, String> checksums) {
+        return new Dataset(name, null, values, labels, features, classes, checksums, values.length);
+    }
+
+    private static int[] unsigned(byte[] labels) {
+        int[] classes = new int[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            classes[i] = labels[i] & 0xFF;
+        }
+        return classes;
     }
 
     /** The dataset's name. */
@@ -80,19 +111,28 @@ public final class Dataset {
 
     /** The label of sample {@code i}. */
     public int label(int i) {
-        return labels[i] & 0xFF;
+        return labels[i];
     }
 
-    /** The raw pixels of sample {@code i}, copied into {@code into[0..features)}. */
+    /** Whether the samples are pictures of unsigned bytes (else float features). */
+    public boolean isPictures() {
+        return samples != null;
+    }
+
+    /** The raw pixels of sample {@code i}, copied into {@code into[0..features)}; for pictures only. */
     public void pixels(int i, byte[] into) {
+        if (samples == null) {
+            throw new IllegalStateException(name + " holds features, not pictures");
+        }
         System.arraycopy(samples, i * features, into, 0, features);
     }
 
     /** The first {@code n} samples (all of them when n ≥ size), sharing nothing with this dataset. */
     public Dataset head(int n) {
         int kept = Math.min(n, count);
-        return new Dataset(name + " (first " + kept + ")", Arrays.copyOf(samples, kept * features),
-                Arrays.copyOf(labels, kept), features, classes, checksums);
+        return new Dataset(name + " (first " + kept + ")", samples == null ? null : Arrays.copyOf(samples,
+                kept * features), values == null ? null : Arrays.copyOf(values, kept * features),
+                Arrays.copyOf(labels, kept), features, classes, checksums, kept * features);
     }
 
     /** File name to content SHA-256 of the files this dataset came from. */
@@ -112,13 +152,20 @@ public final class Dataset {
         }
         x.setRows(n);
         float[] data = x.data();
+        if (values != null) {
+            for (int r = 0; r < n; r++) {
+                System.arraycopy(values, order[from + r] * features, data, r * features, features);
+                y[r] = labels[order[from + r]];
+            }
+            return;
+        }
         if (n > 0 && consecutive(order, from, n)) {
             Kernels.unsignedBytesToFloats(samples, order[from] * features, data, 0, n * features, PIXEL_SCALE);
         } else {
             Kernels.unsignedByteRowsToFloats(samples, features, order, from, n, data, 0, PIXEL_SCALE);
         }
         for (int r = 0; r < n; r++) {
-            y[r] = labels[order[from + r]] & 0xFF;
+            y[r] = labels[order[from + r]];
         }
     }
 

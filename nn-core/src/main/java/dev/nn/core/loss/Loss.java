@@ -3,7 +3,6 @@ package dev.nn.core.loss;
 import dev.nn.core.tensor.Matrix;
 
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * A loss on the network's output logits (one row per sample) against integer class labels. Both methods work
@@ -24,20 +23,6 @@ public interface Loss {
 
     /** One sample's loss for the given logits, in double precision: the reference of gradient checks. */
     double referenceLoss(double[] logits, int label);
-
-    /** The loss named {@code id}: {@code cce} (softmax + cross-entropy) or {@code mse} (softmax + squared error). */
-    static Loss byId(String id) {
-        return switch (id.toLowerCase(Locale.ROOT)) {
-            case SoftmaxCrossEntropy.ID -> new SoftmaxCrossEntropy();
-            case SoftmaxSquaredError.ID -> new SoftmaxSquaredError();
-            default -> throw new IllegalArgumentException("unknown loss '" + id + "' (known: " + ids() + ")");
-        };
-    }
-
-    /** The known names, comma-separated. */
-    static String ids() {
-        return SoftmaxCrossEntropy.ID + ", " + SoftmaxSquaredError.ID;
-    }
 
     /** Checks that every label names an output column; an IllegalArgumentException names the first that does not. */
     static void requireLabels(int[] labels, int rows, int cols) {

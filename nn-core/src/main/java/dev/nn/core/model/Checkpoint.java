@@ -25,6 +25,9 @@ public record Checkpoint(String format, int formatVersion, TrainingConfig config
     /** The value of {@code format} in every nn checkpoint. */
     public static final String FORMAT = "nn-checkpoint";
 
-    /** The newest format version, the one written; version 1 (without {@code run}) still loads. */
-    public static final int VERSION = 2;
+    /**
+     * The newest format version, the one written: version 3 holds the typed config; versions 1 (a flat config)
+     * and 2 (a flat config and the run's files) still load.
+     */
+    public static final int VERSION = 3;
 }

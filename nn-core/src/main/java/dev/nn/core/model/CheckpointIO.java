@@ -4,7 +4,6 @@ import dev.nn.core.config.TrainingConfig;
 import dev.nn.core.network.Network;
 import dev.nn.core.optim.Optimizer;
 import dev.nn.core.optim.OptimizerState;
-import dev.nn.core.optim.Optimizers;
 import dev.nn.core.train.Progress;
 
 import java.io.IOException;
@@ -40,8 +39,13 @@ public final class CheckpointIO {
 
     /** Reads a checkpoint, checking its format, version, shapes and that every stored number is finite. */
     public static Loaded load(Path file) throws IOException {
-        Checkpoint c = ModelIO.read(file, Checkpoint.FORMAT, Checkpoint.VERSION, Checkpoint.class);
-        TrainingConfig config = ModelIO.validConfig(file, c.config());
+        Object document = ModelIO.read(file, Checkpoint.FORMAT, Checkpoint.VERSION,
+                version -> version < 3 ? LegacyFiles.CheckpointV2.class : Checkpoint.class);
+        Checkpoint c = document instanceof LegacyFiles.CheckpointV2 old
+                ? new Checkpoint(old.format(), old.formatVersion(), ModelIO.upgraded(file, old.config()), old.layers(),
+                old.optimizer(), old.progress(), old.data(), old.run())
+                : (Checkpoint) document;
+        TrainingConfig config = ModelIO.requireConfig(file, c.config());
         Network network = ModelIO.network(file, config, c.layers());
         if (c.optimizer() == null || c.optimizer().buffers() == null || c.progress() == null
                 || c.progress().history() == null) {
@@ -49,10 +53,11 @@ public final class CheckpointIO {
         }
         requireOptimizerState(file, config, network, c.optimizer());
         Progress p = c.progress();
-        if (p.epoch() < 1 || p.epoch() > config.epochs() + 1 || p.batch() < 0 || p.history().size() != p.epoch() - 1
+        int epochs = config.fit().epochs();
+        if (p.epoch() < 1 || p.epoch() > epochs + 1 || p.batch() < 0 || p.history().size() != p.epoch() - 1
                 || !Double.isFinite(p.lossSum()) || p.lossSum() < 0) {
             throw new ModelFormatException(file, "the progress (epoch " + p.epoch() + ", batch " + p.batch()
-                    + ") does not fit a run of " + config.epochs() + " epochs");
+                    + ") does not fit a run of " + epochs + " epochs");
         }
         if (p.epochRngState() == 0) {
             throw new ModelFormatException(file, "the generator state is 0, which no run reaches (the initial"
@@ -83,12 +88,12 @@ public final class CheckpointIO {
             float[] expected = new float[network.parameters().get(i % groups).size()];
             ModelIO.copy(file, "optimiser buffer " + (i + 1), state.buffers().get(i), expected);
         }
-        Optimizer optimizer = Optimizers.create(config);
+        Optimizer optimizer = config.optimizer().create();
         optimizer.init(network.parameters());
         try {
             optimizer.restore(state);
         } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(file, "the optimiser state does not fit " + config.optimizer() + ": "
+            throw new ModelFormatException(file, "the optimiser state does not fit " + config.optimizer().id() + ": "
                     + e.getMessage());
         }
     }

@@ -8,7 +8,10 @@ import dev.nn.core.network.Network;
  *
  * @param network the network, weights loaded
  * @param config its training configuration
+ * @param standardization how raw features become inputs, or null (images)
+ * @param schema the table's columns and class names, or null (images)
  * @param provenance where it came from
  */
-public record Model(Network network, TrainingConfig config, Provenance provenance) {
+public record Model(Network network, TrainingConfig config, Standardization standardization, DataSchema schema,
+                    Provenance provenance) {
 }

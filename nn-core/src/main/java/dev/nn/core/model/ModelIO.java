@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.nn.core.config.LegacyConfig;
 import dev.nn.core.config.TrainingConfig;
 import dev.nn.core.io.AtomicFiles;
 import dev.nn.core.io.HeapRoom;
 import dev.nn.core.io.InputFiles;
 import dev.nn.core.io.StrictJson;
+import dev.nn.core.io.Untrusted;
 import dev.nn.core.layer.Dense;
 import dev.nn.core.network.Network;
 
@@ -19,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Reads and writes model files (and, for {@link CheckpointIO}, the JSON both kinds of file share). Writing is
@@ -33,10 +37,10 @@ public final class ModelIO {
     private ModelIO() {
     }
 
-    /** Writes {@code network} with its config and provenance to {@code file}, replacing it only when complete. */
-    public static void save(Path file, Network network, TrainingConfig config, Provenance provenance)
-            throws IOException {
-        write(file, new ModelFile(ModelFile.FORMAT, ModelFile.VERSION, config, layerRecords(network), provenance));
+    /** Writes {@code model} to {@code file}, replacing it only when complete. */
+    public static void save(Path file, Model model) throws IOException {
+        write(file, new ModelFile(ModelFile.FORMAT, ModelFile.VERSION, model.config(), layerRecords(model.network()),
+                model.standardization(), model.schema(), model.provenance()));
     }
 
     /** The network's layers as stored in files. */
@@ -49,14 +53,56 @@ public final class ModelIO {
         return layers;
     }
 
-    /** Reads a model file, checking its format, version and every layer's shape. */
+    /** Reads a model file of any format version, checking its format, version and every layer's shape. */
     public static Model load(Path file) throws IOException {
-        ModelFile document = read(file, ModelFile.FORMAT, ModelFile.VERSION, ModelFile.class);
-        return toModel(file, document);
+        Object document = read(file, ModelFile.FORMAT, ModelFile.VERSION,
+                version -> version == 1 ? LegacyFiles.ModelV1.class : ModelFile.class);
+        if (document instanceof LegacyFiles.ModelV1 v1) {
+            TrainingConfig config = upgraded(file, v1.config());
+            return new Model(network(file, config, v1.layers()), config, null, null, v1.provenance());
+        }
+        ModelFile current = (ModelFile) document;
+        TrainingConfig config = requireConfig(file, current.config());
+        Network network = network(file, config, current.layers());
+        if (current.standardization() != null && current.standardization().features() != network.inputSize()) {
+            throw new ModelFormatException(file, "the standardization has " + current.standardization().features()
+                    + " features but the network takes " + network.inputSize());
+        }
+        if (current.schema() != null && (current.schema().features().size() != network.inputSize()
+                || current.schema().classes().size() != network.outputSize())) {
+            throw new ModelFormatException(file, "the schema names " + current.schema().features().size()
+                    + " features and " + current.schema().classes().size() + " classes, but the network has "
+                    + network.inputSize() + " inputs and " + network.outputSize() + " outputs");
+        }
+        return new Model(network, config, current.standardization(), current.schema(), current.provenance());
     }
 
-    /** Parses {@code file} as JSON of the given format, refusing others and newer versions, and binds it. */
-    static <T> T read(Path file, String expectedFormat, int newestVersion, Class<T> type) throws IOException {
+    /** A version-1 flat config as today's typed one; what does not fit is named. */
+    static TrainingConfig upgraded(Path file, LegacyConfig legacy) throws ModelFormatException {
+        if (legacy == null) {
+            throw new ModelFormatException(file, "malformed file: the config is missing");
+        }
+        try {
+            return legacy.toConfig();
+        } catch (IllegalArgumentException e) {
+            throw new ModelFormatException(file, "invalid config: " + e.getMessage());
+        }
+    }
+
+    /** The config of a file, which must be there (its parts checked themselves as they were read). */
+    static TrainingConfig requireConfig(Path file, TrainingConfig config) throws ModelFormatException {
+        if (config == null) {
+            throw new ModelFormatException(file, "malformed file: the config is missing");
+        }
+        return config;
+    }
+
+    /**
+     * Parses {@code file} as JSON of the given format, refusing others and newer versions, and binds it to the
+     * document type of its version.
+     */
+    static Object read(Path file, String expectedFormat, int newestVersion, IntFunction<Class<?>> typeOfVersion)
+            throws IOException {
         long size = InputFiles.requireRegular(file);
         HeapRoom.require(file + " (a " + (size >> 20) + " MB " + what(expectedFormat) + ")",
                 TREE_BYTES_PER_FILE_BYTE * size);
@@ -74,23 +120,31 @@ public final class ModelIO {
         }
         String format = root.path("format").asText("");
         if (!expectedFormat.equals(format)) {
-            throw new ModelFormatException(file, "not an nn " + what(expectedFormat) + " (format is '" + format
+            throw new ModelFormatException(file, "not an nn " + what(expectedFormat) + " (format is '" + Untrusted.shown(format)
                     + "', expected '" + expectedFormat + "')");
         }
         JsonNode version = root.path("formatVersion");
         if (!version.isIntegralNumber() || !version.canConvertToInt() || version.asInt() < 1) {
-            throw new ModelFormatException(file, "formatVersion must be a positive integer, got " + version);
+            throw new ModelFormatException(file, "formatVersion must be a positive integer, got "
+                    + Untrusted.shown(version.toString()));
         }
         if (version.asInt() > newestVersion) {
             throw new ModelFormatException(file, what(expectedFormat) + " format version " + version.asInt()
                     + " is newer than this nn reads (" + newestVersion + "); use a newer nn");
         }
         try {
-            return JSON.treeToValue(root, type);
+            return JSON.treeToValue(root, typeOfVersion.apply(version.asInt()));
         } catch (JacksonException e) {
-            throw new ModelFormatException(file, "malformed " + what(expectedFormat) + ": " + where(e)
-                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw new ModelFormatException(file, "malformed " + what(expectedFormat) + ": " + where(e) + problem(e));
         }
+    }
+
+    /** What was wrong: a record's own check in its words, else the first line of Jackson's. */
+    private static String problem(JacksonException e) {
+        if (e instanceof ValueInstantiationException v && v.getCause() instanceof IllegalArgumentException a) {
+            return a.getMessage();
+        }
+        return e.getOriginalMessage().lines().findFirst().orElse("");
     }
 
     /** The field a binding error is about, e.g. {@code at config.batchSize: }, or nothing. */
@@ -118,29 +172,12 @@ public final class ModelIO {
         return format.equals(ModelFile.FORMAT) ? "model file" : "checkpoint";
     }
 
-    private static Model toModel(Path file, ModelFile document) throws ModelFormatException {
-        TrainingConfig config = validConfig(file, document.config());
-        return new Model(network(file, config, document.layers()), config, document.provenance());
-    }
-
-    /** The config of a file, validated. */
-    static TrainingConfig validConfig(Path file, TrainingConfig config) throws ModelFormatException {
-        if (config == null) {
-            throw new ModelFormatException(file, "malformed file: the config is missing");
-        }
-        try {
-            return config.validate();
-        } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(file, "invalid config: " + e.getMessage());
-        }
-    }
-
     /** A network of the config's shape with the stored layers' weights, each layer's shape checked. */
     static Network network(Path file, TrainingConfig config, List<LayerRecord> layers) throws ModelFormatException {
         if (layers == null || layers.isEmpty()) {
             throw new ModelFormatException(file, "malformed file: the layers are missing");
         }
-        List<Integer> sizes = config.layers();
+        List<Integer> sizes = config.network().layers();
         if (sizes.size() - 1 != layers.size()) {
             throw new ModelFormatException(file, "config has " + (sizes.size() - 1) + " layers but the file "
                     + layers.size());
@@ -157,7 +194,7 @@ public final class ModelIO {
                         + (stored == null || stored.bias() == null ? "none" : stored.bias().length));
             }
         }
-        Network network = Network.of(config);
+        Network network = Network.of(config.network());
         for (int i = 0; i < network.layers().size(); i++) {
             Dense layer = network.layers().get(i);
             LayerRecord stored = layers.get(i);

@@ -1,7 +1,7 @@
 package dev.nn.core.network;
 
 import dev.nn.core.activation.Activation;
-import dev.nn.core.config.TrainingConfig;
+import dev.nn.core.config.NetworkConfig;
 import dev.nn.core.init.Initializer;
 import dev.nn.core.layer.Dense;
 import dev.nn.core.layer.Parameter;
@@ -40,9 +40,9 @@ public final class Network {
     }
 
     /** A network of the configured shape with zero weights (to be filled from a model file). */
-    public static Network of(TrainingConfig config) {
+    public static Network of(NetworkConfig config) {
         List<Integer> sizes = config.layers();
-        List<Activation> hidden = config.hiddenActivations();
+        List<Activation> hidden = config.activations();
         List<Dense> layers = new ArrayList<>();
         for (int i = 0; i + 1 < sizes.size(); i++) {
             boolean last = i + 2 == sizes.size();
@@ -53,9 +53,9 @@ public final class Network {
     }
 
     /** A network of the configured shape, weights drawn by the configured initialiser, biases zero. */
-    public static Network initialized(TrainingConfig config, Rng rng) {
+    public static Network initialized(NetworkConfig config, Rng rng) {
         Network network = of(config);
-        Initializer init = Initializer.byId(config.init());
+        Initializer init = config.init().initializer();
         for (Dense layer : network.layers) {
             init.initialize(layer.weights(), layer.inputSize(), layer.outputSize(), rng);
         }

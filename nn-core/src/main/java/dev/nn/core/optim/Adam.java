@@ -81,7 +81,7 @@ public final class Adam implements Optimizer {
 
     @Override
     public void setLearningRate(float learningRate) {
-        this.learningRate = Optimizers.checkedRate(learningRate);
+        this.learningRate = Optimizer.requireRate(learningRate);
     }
 
     @Override

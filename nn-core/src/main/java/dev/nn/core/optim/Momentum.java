@@ -64,7 +64,7 @@ public final class Momentum implements Optimizer {
 
     @Override
     public void setLearningRate(float learningRate) {
-        this.learningRate = Optimizers.checkedRate(learningRate);
+        this.learningRate = Optimizer.requireRate(learningRate);
     }
 
     @Override

@@ -35,4 +35,12 @@ public interface Optimizer {
 
     /** Forgets all state (moments, step count), as if just initialised. */
     void reset();
+
+    /** A scheduled learning rate, checked: a finite number ≥ 0 (the cosine schedule ends at 0). */
+    static float requireRate(float learningRate) {
+        if (!(learningRate >= 0) || Float.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate must be a finite number >= 0, got " + learningRate);
+        }
+        return learningRate;
+    }
 }

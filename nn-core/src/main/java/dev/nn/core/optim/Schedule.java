@@ -1,5 +1,9 @@
 package dev.nn.core.optim;
 
+import dev.nn.core.io.Untrusted;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -36,18 +40,20 @@ public enum Schedule {
     public abstract float rate(float base, long step, long total);
 
     /** The short name used in configs, flags and model files. */
+    @JsonValue
     public String id() {
         return id;
     }
 
     /** The schedule named {@code id} (case-insensitive). */
+    @JsonCreator
     public static Schedule byId(String id) {
         for (Schedule s : values()) {
             if (s.id.equals(id.toLowerCase(Locale.ROOT))) {
                 return s;
             }
         }
-        throw new IllegalArgumentException("unknown schedule '" + id + "' (known: " + ids() + ")");
+        throw new IllegalArgumentException("unknown schedule '" + Untrusted.shown(id) + "' (known: " + ids() + ")");
     }
 
     /** The known names, comma-separated. */

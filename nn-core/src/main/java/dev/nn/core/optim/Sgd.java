@@ -52,7 +52,7 @@ public final class Sgd implements Optimizer {
 
     @Override
     public void setLearningRate(float learningRate) {
-        this.learningRate = Optimizers.checkedRate(learningRate);
+        this.learningRate = Optimizer.requireRate(learningRate);
     }
 
     @Override

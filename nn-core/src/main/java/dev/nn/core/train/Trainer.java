@@ -34,13 +34,28 @@ public final class Trainer {
      * A trainer for {@code network}; the optimiser is initialised on the network's parameters here, and
      * {@code rng} (already used for the initial weights) goes on to shuffle.
      */
-    public Trainer(TrainingConfig config, Network network, Loss loss, Optimizer optimizer, Rng rng) {
+    public Trainer(TrainingConfig config, Network network, Optimizer optimizer, Rng rng) {
         this.config = config;
         this.network = network;
-        this.loss = loss;
+        this.loss = config.network().loss().create();
         this.optimizer = optimizer;
         this.rng = rng;
         optimizer.init(network.parameters());
+    }
+
+    /** A trainer with a new optimiser of the configured kind. */
+    public Trainer(TrainingConfig config, Network network, Rng rng) {
+        this(config, network, config.optimizer().create(), rng);
+    }
+
+    /** The generator's state now: where a run that starts here begins its shuffling. */
+    public long rngState() {
+        return rng.state();
+    }
+
+    /** The optimiser, for its state. */
+    public Optimizer optimizer() {
+        return optimizer;
     }
 
     /** Asks a running {@link #fit} to stop after the batch in progress; safe to call from any thread. */
@@ -61,7 +76,8 @@ public final class Trainer {
     public Outcome fit(Dataset train, Dataset test, TrainingListener listener, Progress from) {
         requireShape(train);
         requireShape(test);
-        int batchSize = config.batchSize();
+        int batchSize = config.fit().batchSize();
+        int epochs = config.fit().epochs();
         int batches = (int) ((train.size() + (long) batchSize - 1) / batchSize);
         if (from.batch() > batches || from.epoch() < 1) {
             throw new IllegalArgumentException("the progress to continue from (epoch " + from.epoch() + ", batch "
@@ -73,17 +89,18 @@ public final class Trainer {
         int[] order = new int[train.size()];
         Evaluator evaluator = new Evaluator(network, loss);
         network.prepare(Math.max(rows, Evaluator.BATCH));
-        Schedule schedule = Schedule.byId(config.schedule());
-        long totalSteps = (long) batches * config.epochs();
+        Schedule schedule = config.fit().schedule();
+        float baseRate = config.optimizer().learningRate();
+        long totalSteps = (long) batches * epochs;
         List<EpochStats> history = new ArrayList<>(from.history());
         int firstBatch = from.batch();
         double lossSum = from.lossSum();
         rng.setState(from.epochRngState());
-        for (int epoch = from.epoch(); epoch <= config.epochs(); epoch++) {
+        for (int epoch = from.epoch(); epoch <= epochs; epoch++) {
             long epochRngState = rng.state();
             Arrays.setAll(order, i -> i);
             rng.shuffle(order);
-            listener.epochStarted(epoch, config.epochs(), batches, firstBatch);
+            listener.epochStarted(epoch, epochs, batches, firstBatch);
             long start = System.nanoTime();
             int trained = 0;
             for (int b = firstBatch; b < batches; b++) {
@@ -93,8 +110,7 @@ public final class Trainer {
                 int first = b * batchSize;
                 int n = Math.min(batchSize, train.size() - first);
                 train.fillBatch(order, first, n, input, labels);
-                optimizer.setLearningRate(schedule.rate(config.learningRate(), (long) (epoch - 1) * batches + b,
-                        totalSteps));
+                optimizer.setLearningRate(schedule.rate(baseRate, (long) (epoch - 1) * batches + b, totalSteps));
                 float batchLoss = step(input, labels);
                 if (!Float.isFinite(batchLoss)) {
                     throw new DivergenceException(epoch, b + 1, "the loss is " + batchLoss);
@@ -106,7 +122,7 @@ public final class Trainer {
             requireFiniteWeights(epoch, batches);
             double seconds = (System.nanoTime() - start) / 1e9;
             Evaluation eval = evaluator.evaluate(test);
-            EpochStats stats = new EpochStats(epoch, config.epochs(), lossSum / train.size(), eval.meanLoss(),
+            EpochStats stats = new EpochStats(epoch, epochs, lossSum / train.size(), eval.meanLoss(),
                     eval.accuracy(), seconds, trained / seconds);
             history.add(stats);
             listener.epochFinished(stats);
@@ -114,7 +130,7 @@ public final class Trainer {
             lossSum = 0;
             listener.resumable(new Progress(epoch + 1, 0, rng.state(), 0, history));
         }
-        return new Outcome(history, new Progress(config.epochs() + 1, 0, rng.state(), 0, history), false);
+        return new Outcome(history, new Progress(epochs + 1, 0, rng.state(), 0, history), false);
     }
 
     /**
@@ -152,7 +168,7 @@ public final class Trainer {
      * rows of a batch or of an evaluation batch, whichever is larger.
      */
     public static long bytesNeeded(TrainingConfig config, int trainSize) {
-        List<Integer> sizes = config.layers();
+        List<Integer> sizes = config.network().layers();
         long rows = Math.max(rowsPerBatch(config, trainSize), Evaluator.BATCH);
         long parameters = 0;
         long activations = rows * sizes.getFirst();
@@ -165,7 +181,7 @@ public final class Trainer {
 
     /** A batch's buffers hold the configured batch size, or the whole training set when that is smaller. */
     private static int rowsPerBatch(TrainingConfig config, int trainSize) {
-        return Math.max(1, Math.min(config.batchSize(), trainSize));
+        return Math.max(1, Math.min(config.fit().batchSize(), trainSize));
     }
 
     private void requireShape(Dataset data) {

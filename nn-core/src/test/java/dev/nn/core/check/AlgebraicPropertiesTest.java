@@ -1,6 +1,6 @@
 package dev.nn.core.check;
 
-import dev.nn.core.loss.Loss;
+import dev.nn.core.loss.LossFunction;
 import dev.nn.core.random.Rng;
 import dev.nn.core.tensor.Matrix;
 import dev.nn.simd.Kernels;
@@ -82,12 +82,12 @@ class AlgebraicPropertiesTest {
         Properties.qt().forAll(integers().between(2, 40), integers().between(0, 39), longs().all())
                 .checkAssert((classes, at, seed) -> {
                     int label = at % classes;
-                    for (String id : new String[]{"cce", "mse"}) {
+                    for (LossFunction id : LossFunction.values()) {
                         Matrix logits = new Matrix(1, classes);
                         float[] z = scaled(random(new Rng(seed), classes), 5);
                         z[label] = 120; // the others are below 5: softmax gives the label e^-115 of doubt
                         System.arraycopy(z, 0, logits.data(), 0, classes);
-                        float loss = Loss.byId(id).evaluate(logits, new int[]{label});
+                        float loss = id.create().evaluate(logits, new int[]{label});
                         assertTrue(loss >= 0 && loss < 1e-30, id + " of a perfect prediction is " + loss);
                         assertEquals(1f, logits.data()[label], "probability of the label");
                     }

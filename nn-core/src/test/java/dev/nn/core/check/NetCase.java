@@ -1,9 +1,11 @@
 package dev.nn.core.check;
 
 import dev.nn.core.activation.Activation;
+import dev.nn.core.init.Init;
 import dev.nn.core.init.Initializer;
 import dev.nn.core.layer.Dense;
 import dev.nn.core.loss.Loss;
+import dev.nn.core.loss.LossFunction;
 import dev.nn.core.network.Network;
 import dev.nn.core.random.Rng;
 import dev.nn.core.tensor.Matrix;
@@ -58,7 +60,7 @@ record NetCase(List<Integer> sizes, List<Activation> activations, String loss, S
     /** Builds the network with {@code layer} making each dense layer, weights and biases from the seed. */
     Network network(Function<Spec, Dense> layer) {
         Rng rng = new Rng(seed);
-        Initializer initializer = Initializer.byId(init);
+        Initializer initializer = Init.byId(init).initializer();
         List<Dense> layers = new ArrayList<>();
         for (int l = 0; l + 1 < sizes.size(); l++) {
             boolean last = l + 2 == sizes.size();
@@ -98,7 +100,7 @@ record NetCase(List<Integer> sizes, List<Activation> activations, String loss, S
 
     /** The loss this case uses. */
     Loss lossFunction() {
-        return Loss.byId(loss);
+        return LossFunction.byId(loss).create();
     }
 
     /** What a factory needs to make one dense layer. */

@@ -23,7 +23,7 @@ class GradientCheckTest {
     void backpropMatchesFiniteDifferences() {
         TrainingConfig config = TrainingConfig.DEFAULT.withLayers(List.of(5, 7, 3));
         Rng rng = new Rng(17);
-        Network network = Network.initialized(config, rng);
+        Network network = Network.initialized(config.network(), rng);
         int batch = 4;
         Matrix x = new Matrix(batch, 5);
         for (int i = 0; i < x.data().length; i++) {

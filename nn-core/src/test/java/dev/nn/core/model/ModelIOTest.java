@@ -31,16 +31,16 @@ class ModelIOTest {
             Map.of("train-images", "abc"), 2, 0.5, 0.4, 0.9, null, "mnist");
 
     private Path saved() throws IOException {
-        Network network = Network.initialized(CONFIG, new Rng(4));
+        Network network = Network.initialized(CONFIG.network(), new Rng(4));
         network.layers().getFirst().bias()[1] = 0.25f;
         Path file = dir.resolve("m.json");
-        ModelIO.save(file, network, CONFIG, PROVENANCE);
+        ModelIO.save(file, new Model(network, CONFIG, null, null, PROVENANCE));
         return file;
     }
 
     @Test
     void roundTripsWeightsConfigAndProvenanceExactly() throws IOException {
-        Network original = Network.initialized(CONFIG, new Rng(4));
+        Network original = Network.initialized(CONFIG.network(), new Rng(4));
         original.layers().getFirst().bias()[1] = 0.25f;
         Model loaded = ModelIO.load(saved());
         for (int i = 0; i < original.layers().size(); i++) {
@@ -52,22 +52,23 @@ class ModelIOTest {
         assertEquals(CONFIG, loaded.config());
         assertEquals(PROVENANCE, loaded.provenance());
         String json = Files.readString(dir.resolve("m.json"));
-        assertTrue(json.contains("\"format\" : \"nn-mlp\"") && json.contains("\"formatVersion\" : 1"), json);
+        assertTrue(json.contains("\"format\" : \"nn-mlp\"") && json.contains("\"formatVersion\" : 2"), json);
     }
 
     @Test
     void refusesOtherFormatsNewerVersionsAndDamagedFiles() throws IOException {
         String json = Files.readString(saved());
         assertRefused(json.replace("\"nn-mlp\"", "\"keras\""), "format is 'keras', expected 'nn-mlp'");
-        assertRefused(json.replace("\"formatVersion\" : 1", "\"formatVersion\" : 2"),
-                "model file format version 2 is newer than this nn reads (1)");
+        assertRefused(json.replace("\"formatVersion\" : 2", "\"formatVersion\" : 3"),
+                "model file format version 3 is newer than this nn reads (2)");
         assertRefused("PK\u0003\u0004 not json", "not valid JSON");
         assertRefused("[1, 2]", "expected a JSON object");
         assertRefused(json.substring(0, json.length() / 2), "not valid JSON");
         assertRefused(json.replace("\"inputs\" : 6", "\"inputs\" : 5"), "layer 1 is dense 5→4");
         assertRefused(json.replaceFirst("\"bias\" : \\[ [^]]*]", "\"bias\" : [ 1.0 ]"),
                 "layer 1: expected 6×4 weights and 4 biases, found 24 and 1");
-        assertRefused(json.replace("\"relu\"", "\"swish\""), "unknown activation 'swish'");
+        assertRefused(json.replace("\"activations\" : [ \"relu\" ]", "\"activations\" : [ \"swish\" ]"),
+                "unknown activation 'swish'");
     }
 
     private void assertRefused(String content, String expected) throws IOException {

@@ -1,11 +1,14 @@
 package dev.nn.core.train;
 
 import dev.nn.core.Synthetic;
+import dev.nn.core.config.FitConfig;
+import dev.nn.core.config.NetworkConfig;
+import dev.nn.core.config.OptimizerConfig;
 import dev.nn.core.config.TrainingConfig;
 import dev.nn.core.data.Dataset;
 import dev.nn.core.layer.Dense;
-import dev.nn.core.loss.Loss;
 import dev.nn.core.network.Network;
+import dev.nn.core.optim.Schedule;
 import dev.nn.core.optim.Adam;
 import dev.nn.core.random.Rng;
 import dev.nn.core.tensor.Matrix;
@@ -21,14 +24,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TrainerTest {
 
-    static final TrainingConfig CONFIG = new TrainingConfig(List.of(30, 12, 8, 3), "relu", "cce", "he", "adam",
-            2e-3f, "cosine", 0.9f, 0.999f, 1e-8f, 0.9f, 16, 3, 99, 1);
+    static final TrainingConfig CONFIG = new TrainingConfig(NetworkConfig.of(List.of(30, 12, 8, 3)),
+            OptimizerConfig.Adam.DEFAULT, new FitConfig(3, 16, 99, Schedule.COSINE));
 
     static Network train(TrainingConfig config, Dataset train, Dataset test) {
-        Rng rng = new Rng(config.seed());
-        Network network = Network.initialized(config, rng);
-        Trainer trainer = new Trainer(config, network, Loss.byId(config.loss()),
-                new Adam(config.learningRate(), config.beta1(), config.beta2(), config.epsilon()), rng);
+        Rng rng = new Rng(config.fit().seed());
+        Network network = Network.initialized(config.network(), rng);
+        Trainer trainer = new Trainer(config, network, rng);
         trainer.fit(train, test, new TrainingListener() { });
         return network;
     }
@@ -51,8 +53,7 @@ class TrainerTest {
         for (int i = 0; i < first.size(); i++) {
             assertTrue(Arrays.equals(first.get(i), second.get(i)), "parameter group " + i + " differs");
         }
-        TrainingConfig otherSeed = new TrainingConfig(CONFIG.layers(), "relu", "cce", "he", "adam", 2e-3f, "cosine",
-                0.9f, 0.999f, 1e-8f, 0.9f, 16, 3, 100, 1);
+        TrainingConfig otherSeed = CONFIG.with(CONFIG.fit().withSeed(100));
         assertFalse(Arrays.equals(first.getFirst(), weights(train(otherSeed, train, test)).getFirst()));
     }
 
@@ -61,8 +62,8 @@ class TrainerTest {
         Dataset train = Synthetic.stripes(600, 30, 3, 3);
         Dataset test = Synthetic.stripes(200, 30, 3, 4);
         Rng rng = new Rng(5);
-        Network network = Network.initialized(CONFIG, rng);
-        Trainer trainer = new Trainer(CONFIG, network, Loss.byId("cce"), new Adam(1e-2f, 0.9f, 0.999f, 1e-8f), rng);
+        Network network = Network.initialized(CONFIG.network(), rng);
+        Trainer trainer = new Trainer(CONFIG, network, new Adam(1e-2f, 0.9f, 0.999f, 1e-8f), rng);
         List<Integer> batches = new ArrayList<>();
         List<EpochStats> history = trainer.fit(train, test, new TrainingListener() {
             @Override
@@ -82,10 +83,10 @@ class TrainerTest {
         Dataset test = Synthetic.stripes(100, 30, 3, 2);
         List<float[]> whole = weights(train(CONFIG, train, test));
 
-        Rng rng = new Rng(CONFIG.seed());
-        Network network = Network.initialized(CONFIG, rng);
-        Adam adam = new Adam(CONFIG.learningRate(), CONFIG.beta1(), CONFIG.beta2(), CONFIG.epsilon());
-        Trainer first = new Trainer(CONFIG, network, Loss.byId("cce"), adam, rng);
+        Rng rng = new Rng(CONFIG.fit().seed());
+        Network network = Network.initialized(CONFIG.network(), rng);
+        Adam adam = (Adam) CONFIG.optimizer().create();
+        Trainer first = new Trainer(CONFIG, network, adam, rng);
         Trainer.Outcome stopped = first.fit(train, test, new TrainingListener() {
             @Override
             public void batchFinished(int batch, float loss) {
@@ -99,13 +100,13 @@ class TrainerTest {
         assertEquals(7, stopped.progress().batch());
 
         // a new process would load exactly this: weights, optimiser state, progress
-        Network copy = Network.initialized(CONFIG, new Rng(12345));
+        Network copy = Network.initialized(CONFIG.network(), new Rng(12345));
         for (int i = 0; i < copy.parameters().size(); i++) {
             float[] from = network.parameters().get(i).value();
             System.arraycopy(from, 0, copy.parameters().get(i).value(), 0, from.length);
         }
-        Adam restored = new Adam(CONFIG.learningRate(), CONFIG.beta1(), CONFIG.beta2(), CONFIG.epsilon());
-        Trainer second = new Trainer(CONFIG, copy, Loss.byId("cce"), restored, new Rng(0));
+        Adam restored = (Adam) CONFIG.optimizer().create();
+        Trainer second = new Trainer(CONFIG, copy, restored, new Rng(0));
         restored.restore(adam.state());
         Trainer.Outcome finished = second.fit(train, test, new TrainingListener() { }, stopped.progress());
         assertFalse(finished.stopped());
@@ -120,9 +121,9 @@ class TrainerTest {
     void aNonFiniteLossStopsTrainingNamingEpochAndBatch() {
         Dataset train = Synthetic.stripes(100, 30, 3, 1);
         Rng rng = new Rng(1);
-        Network network = Network.initialized(CONFIG, rng);
+        Network network = Network.initialized(CONFIG.network(), rng);
         network.layers().getFirst().weights()[3] = Float.NaN;
-        Trainer trainer = new Trainer(CONFIG, network, Loss.byId("cce"), new Adam(1e-3f, 0.9f, 0.999f, 1e-8f), rng);
+        Trainer trainer = new Trainer(CONFIG, network, new Adam(1e-3f, 0.9f, 0.999f, 1e-8f), rng);
         DivergenceException e = org.junit.jupiter.api.Assertions.assertThrows(DivergenceException.class,
                 () -> trainer.fit(train, train, new TrainingListener() { }));
         assertEquals(1, e.epoch());
@@ -138,15 +139,15 @@ class TrainerTest {
     /** Wide layers take other kernel paths (4×4 blocks, longer vector loops) than the small net: no allocation either. */
     @Test
     void aWideTrainingStepAllocatesNothingEither() {
-        TrainingConfig wide = CONFIG.withLayers(List.of(30, 256, 256, 3));
+        TrainingConfig wide = CONFIG.with(CONFIG.network().withLayers(List.of(30, 256, 256, 3)));
         assertStepAllocatesNothing(wide, 128, 3_000, 200);
     }
 
     private static void assertStepAllocatesNothing(TrainingConfig config, int batch, int warmUp, int roundSteps) {
         Dataset train = Synthetic.stripes(4 * batch, 30, 3, 6);
         Rng rng = new Rng(1);
-        Network network = Network.initialized(config, rng);
-        Trainer trainer = new Trainer(config, network, Loss.byId("cce"), new Adam(1e-3f, 0.9f, 0.999f, 1e-8f), rng);
+        Network network = Network.initialized(config.network(), rng);
+        Trainer trainer = new Trainer(config, network, new Adam(1e-3f, 0.9f, 0.999f, 1e-8f), rng);
         network.prepare(batch);
         Matrix x = new Matrix(batch, 30);
         int[] labels = new int[batch];

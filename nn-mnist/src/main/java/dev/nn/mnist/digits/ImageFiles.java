@@ -2,7 +2,6 @@ package dev.nn.mnist.digits;
 
 import dev.nn.core.io.InputFiles;
 
-import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -49,17 +48,31 @@ public final class ImageFiles {
             }
             ImageReader reader = readers.next();
             try {
-                reader.setInput(in, true, true);
-                requireSize(name, reader.getWidth(0), reader.getHeight(0)); // from the header, before decoding
-                image = reader.read(0);
+                int width;
+                int height;
+                try {
+                    reader.setInput(in, true, true);
+                    width = reader.getWidth(0);
+                    height = reader.getHeight(0);
+                } catch (IOException | RuntimeException e) {
+                    throw unreadable(name, e);
+                }
+                requireSize(name, width, height); // from the header, before anything is decoded
+                try {
+                    image = reader.read(0);
+                } catch (IOException | RuntimeException e) {
+                    throw unreadable(name, e);
+                }
             } finally {
                 reader.dispose();
             }
-        } catch (IIOException | RuntimeException e) {
-            throw new IOException(name + ": not a readable image (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("")) + ")");
         }
         return grey(image, name);
+    }
+
+    private static IOException unreadable(String name, Exception e) {
+        String detail = e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse("");
+        return new IOException(name + ": not a readable image (" + e.getClass().getSimpleName() + detail + ")");
     }
 
     private static void requireSize(String name, int w, int h) throws IOException {

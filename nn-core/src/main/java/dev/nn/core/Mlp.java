@@ -1,0 +1,494 @@
+package dev.nn.core;
+
+import dev.nn.core.activation.Activation;
+import dev.nn.core.config.FitConfig;
+import dev.nn.core.config.NetworkConfig;
+import dev.nn.core.config.OptimizerConfig;
+import dev.nn.core.config.TrainingConfig;
+import dev.nn.core.data.Dataset;
+import dev.nn.core.data.Table;
+import dev.nn.core.init.Init;
+import dev.nn.core.loss.LossFunction;
+import dev.nn.core.metrics.Evaluation;
+import dev.nn.core.metrics.Evaluator;
+import dev.nn.core.model.DataSchema;
+import dev.nn.core.model.Model;
+import dev.nn.core.model.ModelIO;
+import dev.nn.core.model.Provenance;
+import dev.nn.core.model.Standardization;
+import dev.nn.core.network.Network;
+import dev.nn.core.optim.Schedule;
+import dev.nn.core.random.Rng;
+import dev.nn.core.tensor.Matrix;
+import dev.nn.core.train.EpochStats;
+import dev.nn.core.train.Trainer;
+import dev.nn.core.train.TrainingListener;
+import dev.nn.simd.Kernels;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A multilayer perceptron classifier: nn-core's front door. Build one from layer sizes and typed choices, fit it
+ * on float features with int labels (or on a {@link Dataset} of pictures, or a {@link Table}), then predict,
+ * evaluate, save and load it:
+ * <pre>{@code
+ * Mlp mlp = Mlp.builder(2, 3).hidden(64, 64).build();
+ * mlp.fit(x, y);                                  // float[][] x, int[] y
+ * int[] classes = mlp.predict(xTest);
+ * mlp.save(Path.of("spiral.json"));
+ * }</pre>
+ * Float features are standardised (each feature's mean and spread measured on the training data, stored with
+ * the model and applied to every later input) unless the builder says otherwise. The same configuration and
+ * seed give bit-identical weights at any thread count. Not for use by several threads at once.
+ */
+public final class Mlp {
+
+    /** Fewest optimiser steps the default epoch count gives: on small data one epoch is a few steps. */
+    public static final int MIN_DEFAULT_STEPS = 2_000;
+
+    private TrainingConfig config;
+    private final boolean defaultEpochs;
+    private final boolean standardize;
+    private final Network network;
+    private final Rng rng;
+    private Trainer trainer;
+    private Standardization standardization;
+    private DataSchema schema;
+    private Provenance provenance;
+
+    private Mlp(TrainingConfig config, boolean defaultEpochs, boolean standardize) {
+        this.config = config;
+        this.defaultEpochs = defaultEpochs;
+        this.standardize = standardize;
+        this.rng = new Rng(config.fit().seed());
+        this.network = Network.initialized(config.network(), rng);
+    }
+
+    private Mlp(Model model) {
+        this.config = model.config();
+        this.defaultEpochs = false;
+        this.standardize = model.standardization() != null;
+        this.rng = new Rng(config.fit().seed());
+        this.network = model.network();
+        this.standardization = model.standardization();
+        this.schema = model.schema();
+        this.provenance = model.provenance();
+    }
+
+    /** A builder for a classifier of {@code inputs} features into {@code classes} classes. */
+    public static Builder builder(int inputs, int classes) {
+        return new Builder(inputs, classes);
+    }
+
+    /** A new, initialised network exactly as {@code config} says (the seed draws its weights). */
+    public static Mlp of(TrainingConfig config) {
+        return new Mlp(config, false, false);
+    }
+
+    /** The classifier saved in {@code file} (any format version). */
+    public static Mlp load(Path file) throws IOException {
+        return new Mlp(ModelIO.load(file));
+    }
+
+    /** The classifier a loaded model holds, weights as they are. */
+    public static Mlp of(Model model) {
+        return new Mlp(model);
+    }
+
+    /** A network of {@code config}'s shape with the given weights, as a checkpoint holds them. */
+    public static Mlp of(TrainingConfig config, Network network) {
+        return new Mlp(new Model(network, config, null, null, null));
+    }
+
+    /**
+     * Trains on {@code x} (one row of features per sample) and {@code y} (a class from 0 per sample), for the
+     * configured epochs; returns each epoch's figures, measured on the training data.
+     */
+    public List<EpochStats> fit(float[][] x, int[] y) {
+        return fit(x, y, null, null, stats -> { });
+    }
+
+    /**
+     * Trains on {@code x}, {@code y}, measuring each epoch on the validation data {@code xValidation},
+     * {@code yValidation} (both null: on the training data) and handing its figures to {@code onEpoch}.
+     * A second call trains on from the current weights, with a fresh optimiser.
+     */
+    public List<EpochStats> fit(float[][] x, int[] y, float[][] xValidation, int[] yValidation,
+                                Consumer<EpochStats> onEpoch) {
+        float[] rows = rows(x, "x");
+        requireLabels(y, x.length, "y", "x");
+        if (standardize && standardization == null) {
+            standardization = Standardization.of(rows, network.inputSize());
+        }
+        Dataset train = features("training data", rows, y);
+        Dataset validation = train;
+        if (xValidation != null || yValidation != null) {
+            if (xValidation == null || yValidation == null) {
+                throw new IllegalArgumentException("xValidation and yValidation: give both or neither");
+            }
+            float[] validationRows = rows(xValidation, "xValidation");
+            requireLabels(yValidation, xValidation.length, "yValidation", "xValidation");
+            validation = features("validation data", validationRows, yValidation);
+        }
+        return fit(train, validation, new TrainingListener() {
+            @Override
+            public void epochFinished(EpochStats stats) {
+                onEpoch.accept(stats);
+            }
+        });
+    }
+
+    /**
+     * Trains on a table's rows (standardised unless the builder said otherwise), measuring each epoch on
+     * {@code validation} (null: on the training rows); the model remembers the columns and class names.
+     */
+    public List<EpochStats> fit(Table train, Table validation, TrainingListener listener) {
+        if (train.classes().size() != network.outputSize() || train.features().size() != network.inputSize()) {
+            throw new IllegalArgumentException("the table has " + train.features().size() + " features and "
+                    + train.classes().size() + " classes, the network " + network.inputSize() + " inputs and "
+                    + network.outputSize() + " outputs");
+        }
+        if (standardize && standardization == null) {
+            standardization = Standardization.of(train.values(), network.inputSize());
+        }
+        schema = new DataSchema(train.features(), train.label(), train.classes());
+        Dataset rows = standardized(train);
+        return fit(rows, validation == null ? rows : standardized(validation), listener);
+    }
+
+    /**
+     * Trains on a dataset as it is (pictures scaled by 1/255, features unchanged), measuring each epoch on
+     * {@code validation}; returns every epoch's figures.
+     */
+    public List<EpochStats> fit(Dataset train, Dataset validation, TrainingListener listener) {
+        if (defaultEpochs && trainer == null) {
+            long batches = Math.max(1, (train.size() + (long) config.fit().batchSize() - 1) / config.fit().batchSize());
+            int epochs = (int) Math.max(config.fit().epochs(), (MIN_DEFAULT_STEPS + batches - 1) / batches);
+            config = config.with(config.fit().withEpochs(epochs));
+        }
+        Trainer.Outcome outcome = trainer().fit(train, validation, listener);
+        trainer = null; // a later fit starts a fresh optimiser
+        EpochStats last = outcome.history().getLast();
+        provenance = provenance(last, checksums(train, validation), null, null);
+        return outcome.history();
+    }
+
+    /**
+     * The trainer bound to this network, its optimiser and its generator, made on first use: for runs that
+     * checkpoint, resume or stop early (as {@code nn train} does).
+     */
+    public Trainer trainer() {
+        if (trainer == null) {
+            trainer = new Trainer(config, network, rng);
+        }
+        return trainer;
+    }
+
+    /** The most probable class of each row of {@code x}. */
+    public int[] predict(float[][] x) {
+        float[][] p = predictProbabilities(x);
+        int[] classes = new int[p.length];
+        for (int i = 0; i < p.length; i++) {
+            classes[i] = Kernels.argmax(p[i], 0, p[i].length);
+        }
+        return classes;
+    }
+
+    /** The most probable class of one sample. */
+    public int predict(float[] row) {
+        return predict(new float[][]{row})[0];
+    }
+
+    /** The class probabilities (the softmax of the logits) of each row of {@code x}. */
+    public float[][] predictProbabilities(float[][] x) {
+        float[] rows = standardized(rows(x, "x"));
+        int inputs = network.inputSize();
+        int classes = network.outputSize();
+        float[][] out = new float[x.length][classes];
+        int batch = Math.max(1, Math.min(x.length, Evaluator.BATCH));
+        Matrix input = new Matrix(batch, inputs);
+        network.prepare(batch);
+        for (int from = 0; from < x.length; from += batch) {
+            int n = Math.min(batch, x.length - from);
+            input.setRows(n);
+            System.arraycopy(rows, from * inputs, input.data(), 0, n * inputs);
+            Matrix logits = network.forward(input);
+            for (int r = 0; r < n; r++) {
+                System.arraycopy(logits.data(), r * classes, out[from + r], 0, classes);
+                Kernels.softmax(out[from + r], 0, classes);
+            }
+        }
+        return out;
+    }
+
+    /** The class probabilities of one sample. */
+    public float[] predictProbabilities(float[] row) {
+        return predictProbabilities(new float[][]{row})[0];
+    }
+
+    /** Accuracy, mean loss and confusion matrix on {@code x}, {@code y}. */
+    public Evaluation evaluate(float[][] x, int[] y) {
+        float[] rows = rows(x, "x");
+        requireLabels(y, x.length, "y", "x");
+        return evaluate(features("evaluation data", rows, y));
+    }
+
+    /** Accuracy, mean loss and confusion matrix on a table's rows (standardised as in training). */
+    public Evaluation evaluate(Table table) {
+        return evaluate(standardized(table));
+    }
+
+    /** Accuracy, mean loss and confusion matrix on a dataset, as it is. */
+    public Evaluation evaluate(Dataset data) {
+        return new Evaluator(network, config.network().loss().create()).evaluate(data);
+    }
+
+    /** Saves the model (config, weights, standardisation, schema, provenance) to {@code file}, atomically. */
+    public void save(Path file) throws IOException {
+        ModelIO.save(file, toModel());
+    }
+
+    /** The model as a file holds it. */
+    public Model toModel() {
+        return new Model(network, config, standardization, schema, provenance);
+    }
+
+    /** The model with other provenance (a command that knows more of where the data came from). */
+    public Model toModel(Provenance other) {
+        return new Model(network, config, standardization, schema, other);
+    }
+
+    /** The class names: a table's, or the outputs' indices. */
+    public List<String> classNames() {
+        if (schema != null) {
+            return schema.classes();
+        }
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < network.outputSize(); c++) {
+            names.add(String.valueOf(c));
+        }
+        return names;
+    }
+
+    /** How raw features become inputs, or null when they are used as they are. */
+    public Standardization standardization() {
+        return standardization;
+    }
+
+    /** Where the model came from: filled by {@link #fit} and by loading; null before either. */
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    /**
+     * The provenance of a model whose last epoch is {@code last}: nn's and Java's versions, the kernels, now,
+     * the data's checksums, and where the data was ({@code dataFolder} or the built-in {@code dataset}; both null
+     * for data handed over in memory).
+     */
+    public static Provenance provenance(EpochStats last, Map<String, String> data, String dataFolder,
+                                        String dataset) {
+        return new Provenance("nn " + Version.get(), Runtime.version().toString(), Kernels.info().describe(),
+                Instant.now().toString(), data, last.epoch(), last.trainLoss(), last.testLoss(), last.testAccuracy(),
+                dataFolder, dataset);
+    }
+
+    private Dataset standardized(Table table) {
+        return Dataset.ofFeatures(table.name(), standardized(table.values()), table.labels(), table.features().size(),
+                network.outputSize(), table.checksums());
+    }
+
+    private float[] standardized(float[] rows) {
+        if (standardization == null) {
+            return rows;
+        }
+        float[] copy = rows.clone();
+        standardization.apply(copy);
+        return copy;
+    }
+
+    private Dataset features(String name, float[] rows, int[] y) {
+        return Dataset.ofFeatures(name, standardized(rows), y, network.inputSize(), network.outputSize(),
+                Map.of(name, sha256(rows, y)));
+    }
+
+    /** The rows of {@code x} end to end, each checked to have the network's input width. */
+    private float[] rows(float[][] x, String name) {
+        if (x == null || x.length == 0) {
+            throw new IllegalArgumentException(name + " has no rows");
+        }
+        int width = network.inputSize();
+        float[] rows = new float[Math.multiplyExact(x.length, width)];
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] == null || x[i].length != width) {
+                throw new IllegalArgumentException(name + "[" + i + "] has " + (x[i] == null ? "no" : x[i].length)
+                        + " values, but the network takes " + width);
+            }
+            System.arraycopy(x[i], 0, rows, i * width, width);
+        }
+        return rows;
+    }
+
+    private void requireLabels(int[] y, int rows, String name, String of) {
+        if (y == null || y.length != rows) {
+            throw new IllegalArgumentException(name + " has " + (y == null ? "no" : y.length) + " labels, but " + of
+                    + " has " + rows + " rows");
+        }
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] < 0 || y[i] >= network.outputSize()) {
+                throw new IllegalArgumentException(name + "[" + i + "] is " + y[i] + ", outside the classes 0.."
+                        + (network.outputSize() - 1));
+            }
+        }
+    }
+
+    private static Map<String, String> checksums(Dataset train, Dataset validation) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(train.checksums());
+        all.putAll(validation.checksums());
+        return all;
+    }
+
+    private static String sha256(float[] rows, int[] y) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(4 * (rows.length + y.length));
+            bytes.asFloatBuffer().put(rows);
+            bytes.position(4 * rows.length);
+            bytes.asIntBuffer().put(y);
+            digest.update(bytes.array());
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    /** The configuration, as it will be saved. */
+    public TrainingConfig config() {
+        return config;
+    }
+
+    /** The network, weights as they are now. */
+    public Network network() {
+        return network;
+    }
+
+    /** Builds an {@link Mlp}: every choice typed, every default stated, nothing positional. */
+    public static final class Builder {
+
+        private final int inputs;
+        private final int classes;
+        private List<Integer> hidden = List.of(16, 16);
+        private List<Activation> activations = List.of();
+        private Init init = Init.HE;
+        private LossFunction loss = LossFunction.CROSS_ENTROPY;
+        private OptimizerConfig optimizer = OptimizerConfig.Adam.DEFAULT;
+        private FitConfig fit = FitConfig.DEFAULT;
+        private boolean epochsGiven;
+        private boolean standardize = true;
+
+        private Builder(int inputs, int classes) {
+            this.inputs = inputs;
+            this.classes = classes;
+        }
+
+        /** Hidden layer sizes, input side first (default 16, 16; none for a linear classifier). */
+        public Builder hidden(int... sizes) {
+            this.hidden = Arrays.stream(sizes).boxed().toList();
+            return this;
+        }
+
+        /** The activation of every hidden layer (default ReLU). */
+        public Builder activation(Activation activation) {
+            this.activations = List.of(activation);
+            return this;
+        }
+
+        /** One activation per hidden layer. */
+        public Builder activations(Activation... perHiddenLayer) {
+            this.activations = List.of(perHiddenLayer);
+            return this;
+        }
+
+        /** The weight initialiser (default He). */
+        public Builder init(Init choice) {
+            this.init = choice;
+            return this;
+        }
+
+        /** The loss (default softmax + cross-entropy). */
+        public Builder loss(LossFunction choice) {
+            this.loss = choice;
+            return this;
+        }
+
+        /** The optimiser (default {@link OptimizerConfig.Adam#DEFAULT}). */
+        public Builder optimizer(OptimizerConfig choice) {
+            this.optimizer = choice;
+            return this;
+        }
+
+        /**
+         * Passes over the training data. Default: {@link FitConfig#DEFAULT}'s 20, or more on small data, so that
+         * training takes at least {@link #MIN_DEFAULT_STEPS} optimiser steps.
+         */
+        public Builder epochs(int n) {
+            this.fit = fit.withEpochs(n);
+            this.epochsGiven = true;
+            return this;
+        }
+
+        /** Samples per mini-batch (default 32). */
+        public Builder batchSize(int n) {
+            this.fit = fit.withBatchSize(n);
+            return this;
+        }
+
+        /** The seed of the initial weights and the shuffling (default 1). */
+        public Builder seed(long seed) {
+            this.fit = fit.withSeed(seed);
+            return this;
+        }
+
+        /** How the learning rate moves over the run (default cosine decay to zero). */
+        public Builder schedule(Schedule schedule) {
+            this.fit = fit.withSchedule(schedule);
+            return this;
+        }
+
+        /** Whether float features are standardised (default true); pictures are always scaled by 1/255. */
+        public Builder standardize(boolean on) {
+            this.standardize = on;
+            return this;
+        }
+
+        /** The classifier, its weights drawn from the seed. */
+        public Mlp build() {
+            if (inputs < 1) {
+                throw new IllegalArgumentException("inputs must be at least 1, got " + inputs);
+            }
+            if (classes < 2) {
+                throw new IllegalArgumentException("classes must be at least 2, got " + classes);
+            }
+            List<Integer> layers = new ArrayList<>();
+            layers.add(inputs);
+            layers.addAll(hidden);
+            layers.add(classes);
+            NetworkConfig network = NetworkConfig.of(layers).withInit(init).withLoss(loss);
+            if (activations.size() == 1) {
+                network = network.withActivation(activations.getFirst());
+            } else if (!activations.isEmpty()) {
+                network = network.withActivations(activations);
+            }
+            return new Mlp(new TrainingConfig(network, optimizer, fit), !epochsGiven, standardize);
+        }
+    }
+}

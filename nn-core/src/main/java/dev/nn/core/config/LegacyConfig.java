@@ -1,0 +1,62 @@
+package dev.nn.core.config;
+
+import dev.nn.core.io.Untrusted;
+import dev.nn.core.activation.Activation;
+import dev.nn.core.init.Init;
+import dev.nn.core.loss.LossFunction;
+import dev.nn.core.optim.Schedule;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The flat, string-keyed configuration of model files and checkpoints of format version 1, read so that those
+ * files keep loading: {@link #toConfig()} turns it into the typed {@link TrainingConfig} (the thread count,
+ * which never changed a result, is dropped).
+ *
+ * @param layers sizes from input to output
+ * @param activation the hidden activation, or one per hidden layer separated by commas
+ * @param loss the loss's short name
+ * @param init the initialiser's short name
+ * @param optimizer the optimiser's short name
+ * @param learningRate the base learning rate
+ * @param schedule the schedule's short name
+ * @param beta1 Adam's β₁
+ * @param beta2 Adam's β₂
+ * @param epsilon Adam's ε
+ * @param momentum the momentum optimiser's μ
+ * @param batchSize samples per batch
+ * @param epochs passes over the data
+ * @param seed the seed
+ * @param threads the thread count it ran with (ignored)
+ */
+public record LegacyConfig(List<Integer> layers, String activation, String loss, String init, String optimizer,
+                           float learningRate, String schedule, float beta1, float beta2, float epsilon,
+                           float momentum, int batchSize, int epochs, long seed, int threads) {
+
+    /** The typed config these settings describe; an IllegalArgumentException names what is wrong. */
+    public TrainingConfig toConfig() {
+        Checks.present("activation", activation);
+        List<Integer> sizes = Checks.present("layers", layers);
+        List<Activation> named = Arrays.stream(activation.split(",", -1)).map(String::strip)
+                .map(Activation::byId).toList();
+        int hidden = Math.max(0, sizes.size() - 2);
+        if (named.size() != 1 && named.size() != hidden) {
+            throw new IllegalArgumentException("activation names " + named.size() + " activations for " + hidden
+                    + " hidden layers; give one for all or one per hidden layer");
+        }
+        List<Activation> perLayer = named.size() == 1 ? java.util.Collections.nCopies(hidden, named.getFirst())
+                : named;
+        NetworkConfig network = new NetworkConfig(sizes, perLayer, Init.byId(Checks.present("init", init)),
+                LossFunction.byId(Checks.present("loss", loss)));
+        OptimizerConfig optim = switch (Checks.present("optimizer", optimizer)) {
+            case "adam" -> new OptimizerConfig.Adam(learningRate, beta1, beta2, epsilon);
+            case "sgd" -> new OptimizerConfig.Sgd(learningRate);
+            case "momentum" -> new OptimizerConfig.Momentum(learningRate, momentum);
+            default -> throw new IllegalArgumentException("unknown optimizer '" + Untrusted.shown(optimizer) + "' (known: "
+                    + OptimizerConfig.ids() + ")");
+        };
+        return new TrainingConfig(network, optim, new FitConfig(epochs, batchSize, seed,
+                Schedule.byId(Checks.present("schedule", schedule))));
+    }
+}

@@ -1,0 +1,187 @@
+package dev.nn.core.data;
+
+import dev.nn.core.io.Untrusted;
+import dev.nn.core.io.InputFiles;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Reads a CSV table: a header row of column names, then one row per sample, separated by commas; every column
+ * but the label holds numbers. The label column, named or given by its 0-based index, holds class names
+ * (any text, numbers included); classes are numbered in sorted order, or taken from a training table's.
+ * Every error names the file, the row and the column.
+ */
+public final class CsvReader {
+
+    /** Files larger than this are refused before they are read. */
+    public static final long MAX_BYTES = 1L << 30;
+
+    private CsvReader() {
+    }
+
+    /** Reads {@code file} with {@code label} (a column's name or index) as the class; classes in sorted order. */
+    public static Table read(Path file, String label) throws IOException {
+        return read(file, label, null);
+    }
+
+    /**
+     * Reads {@code file} like {@link #read(Path, String)} but with the classes of {@code training}: its columns
+     * must be the training table's, and a class the training table never had is an error.
+     */
+    public static Table readLike(Path file, Table training) throws IOException {
+        return read(file, training.label(), training);
+    }
+
+    private static Table read(Path file, String label, Table like) throws IOException {
+        if (InputFiles.requireRegular(file) > MAX_BYTES) {
+            throw new CsvFormatException(file, "larger than " + (MAX_BYTES >> 30) + " GiB");
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        List<String> lines = new String(bytes, StandardCharsets.UTF_8).lines().toList();
+        if (lines.isEmpty() || lines.getFirst().isBlank()) {
+            throw new CsvFormatException(file, "empty; expected a header row of column names");
+        }
+        List<String> header = cells(lines.getFirst());
+        int labelColumn = column(file, header, label);
+        List<String> features = new ArrayList<>(header);
+        features.remove(labelColumn);
+        if (features.isEmpty()) {
+            throw new CsvFormatException(file, "has no feature columns besides the label '" + header.get(labelColumn)
+                    + "'");
+        }
+        if (like != null && !features.equals(like.features())) {
+            throw new CsvFormatException(file, "its feature columns " + features + " are not the model's "
+                    + like.features());
+        }
+        List<String[]> rows = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            List<String> c = cells(lines.get(i));
+            if (c.size() != header.size()) {
+                throw new CsvFormatException(file, "row " + (i + 1) + " has " + c.size() + " cells, the header "
+                        + header.size());
+            }
+            rows.add(c.toArray(String[]::new));
+        }
+        if (rows.isEmpty()) {
+            throw new CsvFormatException(file, "has a header but no rows");
+        }
+        List<String> classes = like != null ? like.classes() : sortedClasses(rows, labelColumn);
+        if (like == null && classes.size() < 2) {
+            throw new CsvFormatException(file, "the label column '" + header.get(labelColumn)
+                    + "' has only one class, " + classes + "; a classifier needs two or more");
+        }
+        float[] values = new float[rows.size() * features.size()];
+        int[] labels = new int[rows.size()];
+        int[] lineOf = dataLines(lines);
+        for (int r = 0; r < rows.size(); r++) {
+            String[] row = rows.get(r);
+            int f = 0;
+            for (int c = 0; c < row.length; c++) {
+                if (c == labelColumn) {
+                    continue;
+                }
+                values[r * features.size() + f++] = number(file, lineOf[r], header.get(c), row[c]);
+            }
+            String cls = row[labelColumn];
+            labels[r] = classes.indexOf(cls);
+            if (labels[r] < 0) {
+                throw new CsvFormatException(file, "row " + lineOf[r] + ", column '" + header.get(labelColumn)
+                        + "': class '" + Untrusted.shown(cls) + "' was never seen in training (known: " + classes + ")");
+            }
+        }
+        return new Table(file.toString(), features, header.get(labelColumn), classes, values, labels,
+                Map.of(file.getFileName().toString(), sha256(bytes)));
+    }
+
+    private static int column(Path file, List<String> header, String label) throws CsvFormatException {
+        int named = header.indexOf(label);
+        if (named >= 0) {
+            return named;
+        }
+        try {
+            int index = Integer.parseInt(label.strip());
+            if (index >= 0 && index < header.size()) {
+                return index;
+            }
+        } catch (NumberFormatException notAnIndex) {
+            // fall through: not a column
+        }
+        throw new CsvFormatException(file, "no label column '" + Untrusted.shown(label) + "' (columns: " + header
+                + ", or an index from 0 to " + (header.size() - 1) + ")");
+    }
+
+    private static float number(Path file, int line, String column, String text) throws CsvFormatException {
+        try {
+            float v = Float.parseFloat(text.strip());
+            if (Float.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new CsvFormatException(file, "row " + line + ", column '" + column + "': '" + Untrusted.shown(text)
+                + "' is not a finite number");
+    }
+
+    private static List<String> sortedClasses(List<String[]> rows, int labelColumn) {
+        TreeSet<String> names = new TreeSet<>((a, b) -> {
+            boolean na = isNumber(a);
+            boolean nb = isNumber(b);
+            return na && nb ? Double.compare(Double.parseDouble(a), Double.parseDouble(b)) : a.compareTo(b);
+        });
+        for (String[] row : rows) {
+            names.add(row[labelColumn]);
+        }
+        return List.copyOf(names);
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static List<String> cells(String line) {
+        List<String> cells = new ArrayList<>();
+        for (String cell : line.split(",", -1)) {
+            String c = cell.strip();
+            cells.add(c.length() >= 2 && c.startsWith("\"") && c.endsWith("\"") ? c.substring(1, c.length() - 1) : c);
+        }
+        return cells;
+    }
+
+    /** The 1-based line number of each non-blank data row. */
+    private static int[] dataLines(List<String> lines) {
+        List<Integer> numbers = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            if (!lines.get(i).isBlank()) {
+                numbers.add(i + 1);
+            }
+        }
+        return numbers.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+}
