@@ -36,7 +36,7 @@ final class Checkpoints {
         checksums.putAll(loaded.test().checksums());
         CheckpointIO.save(file, network, config, optimizer.state(), new Progress(2, batch, rng.state(), 0,
                         List.of(new EpochStats(1, 2, 1, 1, 0.5, 1, 1))), checksums,
-                new RunFiles(out.toString(), data.toString(), null));
+                new RunFiles(out.toString(), data.toString(), null, null));
         return file;
     }
 }

@@ -74,10 +74,10 @@ public final class Mlp {
         this.network = Network.initialized(config.network(), rng);
     }
 
-    private Mlp(Model model) {
+    private Mlp(Model model, boolean standardize) {
         this.config = model.config();
         this.defaultEpochs = false;
-        this.standardize = model.standardization() != null;
+        this.standardize = standardize;
         this.rng = new Rng(config.fit().seed());
         this.network = model.network();
         this.standardization = model.standardization();
@@ -90,24 +90,31 @@ public final class Mlp {
         return new Builder(inputs, classes);
     }
 
-    /** A new, initialised network exactly as {@code config} says (the seed draws its weights). */
+    /**
+     * A new, initialised network exactly as {@code config} says (the seed draws its weights); tables and float
+     * features it is given are standardised.
+     */
     public static Mlp of(TrainingConfig config) {
-        return new Mlp(config, false, false);
+        return new Mlp(config, false, true);
     }
 
     /** The classifier saved in {@code file} (any format version). */
     public static Mlp load(Path file) throws IOException {
-        return new Mlp(ModelIO.load(file));
+        Model model = ModelIO.load(file);
+        return new Mlp(model, model.standardization() != null);
     }
 
     /** The classifier a loaded model holds, weights as they are. */
     public static Mlp of(Model model) {
-        return new Mlp(model);
+        return new Mlp(model, model.standardization() != null);
     }
 
-    /** A network of {@code config}'s shape with the given weights, as a checkpoint holds them. */
+    /**
+     * A network of {@code config}'s shape with the given weights, as a checkpoint holds them; a table it is given
+     * is standardised, as it was when the run began.
+     */
     public static Mlp of(TrainingConfig config, Network network) {
-        return new Mlp(new Model(network, config, null, null, null));
+        return new Mlp(new Model(network, config, null, null, null), true);
     }
 
     /**
@@ -158,12 +165,35 @@ public final class Mlp {
                     + train.classes().size() + " classes, the network " + network.inputSize() + " inputs and "
                     + network.outputSize() + " outputs");
         }
+        Dataset rows = prepare(train);
+        return fit(rows, validation == null ? rows : prepareLike(validation), listener);
+    }
+
+    /**
+     * The training table as the network's inputs: measures the standardisation on it (unless the builder said
+     * otherwise) and remembers its columns and class names for the model file.
+     */
+    public Dataset prepare(Table train) {
         if (standardize && standardization == null) {
             standardization = Standardization.of(train.values(), network.inputSize());
         }
         schema = new DataSchema(train.features(), train.label(), train.classes());
-        Dataset rows = standardized(train);
-        return fit(rows, validation == null ? rows : standardized(validation), listener);
+        return prepareLike(train);
+    }
+
+    /** Another table (validation, test, new rows) as the network's inputs, standardised as in training. */
+    public Dataset prepareLike(Table table) {
+        if (table.features().size() != network.inputSize()) {
+            throw new IllegalArgumentException(table.name() + " has " + table.features().size()
+                    + " feature columns, but the network takes " + network.inputSize());
+        }
+        return Dataset.ofFeatures(table.name(), standardized(table.values()), table.labels(),
+                table.features().size(), network.outputSize(), table.checksums());
+    }
+
+    /** The table's columns and class names, or null for a model not trained on a table. */
+    public DataSchema schema() {
+        return schema;
     }
 
     /**
@@ -245,7 +275,7 @@ public final class Mlp {
 
     /** Accuracy, mean loss and confusion matrix on a table's rows (standardised as in training). */
     public Evaluation evaluate(Table table) {
-        return evaluate(standardized(table));
+        return evaluate(prepareLike(table));
     }
 
     /** Accuracy, mean loss and confusion matrix on a dataset, as it is. */
@@ -300,11 +330,6 @@ public final class Mlp {
         return new Provenance("nn " + Version.get(), Runtime.version().toString(), Kernels.info().describe(),
                 Instant.now().toString(), data, last.epoch(), last.trainLoss(), last.testLoss(), last.testAccuracy(),
                 dataFolder, dataset);
-    }
-
-    private Dataset standardized(Table table) {
-        return Dataset.ofFeatures(table.name(), standardized(table.values()), table.labels(), table.features().size(),
-                network.outputSize(), table.checksums());
     }
 
     private float[] standardized(float[] rows) {

@@ -91,6 +91,11 @@ public final class ConfigFile {
         return settings.has(field);
     }
 
+    /** The seed the file sets (call only when {@link #has} says it does). */
+    public long seed() {
+        return settings.get("seed").asLong();
+    }
+
     /** A copy without the given fields (when a flag replaces them as a group, as --hidden does --layers). */
     public ConfigFile without(String... fields) {
         ObjectNode copy = settings.deepCopy();

@@ -1,6 +1,10 @@
 package dev.nn.app.cli;
 
+import dev.nn.core.Mlp;
+import dev.nn.core.data.CsvReader;
 import dev.nn.core.data.Dataset;
+import dev.nn.core.data.Table;
+import dev.nn.core.model.DataSchema;
 import dev.nn.core.model.Model;
 import dev.nn.core.model.Provenance;
 import dev.nn.mnist.TrainTest;
@@ -15,8 +19,8 @@ import java.nio.file.Path;
 public final class DataOptions {
 
     @Option(names = "--data", paramLabel = "DIR",
-            description = "Folder with training and test IDX files (default: the bundled MNIST; for a model, the"
-                    + " data it was trained on when that can be found).")
+            description = "Folder with training and test IDX files, or a CSV table (default: the bundled MNIST;"
+                    + " for a model, the data it was trained on when that can be found).")
     Path dir;
 
     @Option(names = "--dataset", paramLabel = "NAME",
@@ -44,6 +48,9 @@ public final class DataOptions {
      * {@code err} when it is not the data the model was trained on.
      */
     public Dataset testSetFor(Path file, Model model, PrintWriter err) throws IOException {
+        if (model.schema() != null) {
+            return tableFor(file, model, err);
+        }
         Path folder = dir;
         String dataset = name;
         Provenance p = model.provenance();
@@ -66,6 +73,19 @@ public final class DataOptions {
         }
         err.flush();
         return test;
+    }
+
+    /** The rows of {@code --data FILE.csv} for a model trained on a table, standardised as it was trained. */
+    private Dataset tableFor(Path file, Model model, PrintWriter err) throws IOException {
+        DataSchema schema = model.schema();
+        if (dir == null || !TableLoader.isTable(dir)) {
+            throw new IllegalArgumentException("--model " + file + " was trained on a table (" + schema.features()
+                    + " → " + schema.label() + "); give rows with --data FILE.csv");
+        }
+        Table table = CsvReader.readLike(dir, schema.features(), schema.label(), schema.classes());
+        err.printf("data: %s: %,d rows%n", dir, table.size());
+        err.flush();
+        return Mlp.of(model).prepareLike(table);
     }
 
     /** Whether {@code test} is the test set the model recorded (or the model recorded none to compare). */

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code nn eval}: a saved model's accuracy, loss, per-class precision and recall, and confusion matrix. */
@@ -69,7 +70,7 @@ public final class EvalCommand implements Callable<Integer> {
         out.printf("accuracy  %.2f%% (%,d of %,d)%n", 100 * e.accuracy(), e.correct(), e.samples());
         out.printf("loss      %.4f (mean %s)%n", e.meanLoss(), loaded.config().network().loss().id());
         out.println();
-        printPerClass(out, e);
+        printPerClass(out, e, Mlp.of(loaded).classNames());
         out.println();
         printConfusion(out, e);
         out.flush();
@@ -88,14 +89,16 @@ public final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void printPerClass(PrintWriter out, Evaluation e) {
-        out.println("class  precision  recall  support");
+    private static void printPerClass(PrintWriter out, Evaluation e, List<String> names) {
+        int width = Math.max(5, names.stream().mapToInt(String::length).max().orElse(5));
+        out.printf("%" + width + "s  precision  recall  support%n", "class");
         for (int c = 0; c < e.confusion().length; c++) {
             int support = 0;
             for (int n : e.confusion()[c]) {
                 support += n;
             }
-            out.printf("%5d  %8s  %6s  %7d%n", c, percent(e.precision(c)), percent(e.recall(c)), support);
+            out.printf("%" + width + "s  %8s  %6s  %7d%n", names.get(c), percent(e.precision(c)), percent(e.recall(c)),
+                    support);
         }
     }
 

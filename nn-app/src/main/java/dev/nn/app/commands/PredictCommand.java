@@ -2,7 +2,10 @@ package dev.nn.app.commands;
 
 import dev.nn.app.cli.DataOptions;
 import dev.nn.app.cli.SimdOption;
+import dev.nn.app.cli.TableLoader;
 import dev.nn.app.terminal.DigitArt;
+import dev.nn.core.Mlp;
+import dev.nn.core.data.CsvReader;
 import dev.nn.core.data.Dataset;
 import dev.nn.core.model.Model;
 import dev.nn.core.model.ModelIO;
@@ -28,7 +31,8 @@ import java.util.concurrent.Callable;
                 "Pictures are put in MNIST's form first: ink fitted into 20×20, centred by mass in 28×28."},
         footerHeading = "%nExamples:%n",
         footer = {"  nn predict --model model.json seven.png three.pgm",
-                "  nn predict --model model.json --index 0,1,2 --show     the first test images, drawn"})
+                "  nn predict --model model.json --index 0,1,2 --show     the first test images, drawn",
+                "  nn predict --model iris.json --data flowers.csv        a table model: one line per row"})
 public final class PredictCommand implements Callable<Integer> {
 
     @Option(names = {"-m", "--model"}, paramLabel = "FILE", required = true, description = "The model file.")
@@ -57,11 +61,14 @@ public final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         simd.apply();
-        if (images.isEmpty() && indices.isEmpty()) {
+        if (images.isEmpty() && indices.isEmpty() && !TableLoader.isTable(data.dir())) {
             throw new IllegalArgumentException("give IMAGE files or --index N,... (see nn predict --help)");
         }
         PrintWriter out = spec.commandLine().getOut();
         Model loaded = ModelIO.load(model);
+        if (loaded.schema() != null || TableLoader.isTable(data.dir())) {
+            return predictRows(out, loaded);
+        }
         Predictor predictor = new Predictor(loaded.network());
         int inputs = loaded.network().inputSize();
         boolean colour = show && System.console() != null && System.console().isTerminal();
@@ -84,6 +91,31 @@ public final class PredictCommand implements Callable<Integer> {
                 test.pixels(index, pixels);
                 report(out, "test[" + index + "] (label " + test.label(index) + ")", pixels, predictor, colour);
             }
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** A table model on the rows of {@code --data FILE.csv}: each row's class and the probabilities. */
+    private int predictRows(PrintWriter out, Model loaded) throws Exception {
+        if (loaded.schema() == null) {
+            throw new IllegalArgumentException("--model " + model + " was trained on pictures, not on a table;"
+                    + " give IMAGE files or --index N");
+        }
+        if (!images.isEmpty() || !indices.isEmpty() || !TableLoader.isTable(data.dir())) {
+            throw new IllegalArgumentException("--model " + model + " was trained on a table; give its rows with"
+                    + " --data FILE.csv (no IMAGE or --index)");
+        }
+        Mlp mlp = Mlp.of(loaded);
+        float[][] rows = CsvReader.readRows(data.dir(), loaded.schema().features());
+        float[][] p = mlp.predictProbabilities(rows);
+        List<String> classes = mlp.classNames();
+        for (int r = 0; r < rows.length; r++) {
+            StringBuilder line = new StringBuilder("row " + (r + 1) + ": " + classes.get(Predictor.best(p[r])) + " ");
+            for (int c = 0; c < p[r].length; c++) {
+                line.append(String.format("  %s %.1f%%", classes.get(c), 100 * p[r][c]));
+            }
+            out.println(line);
         }
         out.flush();
         return 0;

@@ -9,12 +9,14 @@ import dev.nn.app.cli.Interruption;
 import dev.nn.app.cli.OutputFiles;
 import dev.nn.app.cli.ShapeCheck;
 import dev.nn.app.cli.SimdOption;
+import dev.nn.app.cli.TableLoader;
 import dev.nn.app.cli.UserException;
 import dev.nn.app.plot.ChartFiles;
 import dev.nn.app.plot.TrainingCurves;
 import dev.nn.app.progress.ConsoleProgress;
 import dev.nn.core.Mlp;
 import dev.nn.core.config.TrainingConfig;
+import dev.nn.core.data.Dataset;
 import dev.nn.core.io.HeapRoom;
 import dev.nn.core.model.CheckpointIO;
 import dev.nn.core.model.ModelIO;
@@ -128,6 +130,19 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
+    @Option(names = "--label", paramLabel = "COLUMN",
+            description = "With --data FILE.csv: the column that holds the class (its name or 0-based index).")
+    String label;
+
+    @Option(names = "--test", paramLabel = "FILE",
+            description = "With --data FILE.csv: a CSV of test rows with the same columns.")
+    Path testFile;
+
+    @Option(names = "--validation", paramLabel = "FRACTION",
+            description = "With --data FILE.csv and no --test: hold this fraction of the rows out (seeded by"
+                    + " --seed) to measure each epoch on, e.g. 0.2.")
+    Double validation;
+
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", defaultValue = "model.json",
             description = "Where to save the model.")
     Path out;
@@ -183,7 +198,11 @@ public final class TrainCommand implements Callable<Integer> {
         if (dataDir != null) {
             HeapCheck.requireRoomFor(dataDir);
         }
-        TrainTest dataset = DataLoader.load(dataDir, run.dataset(), stderr);
+        TableLoader.Tables tables = run.table() == null ? null
+                : TableLoader.load(dataDir, run.table(), resumed != null ? resumed.config().fit().seed()
+                : seedForSplit(settingsFile), stderr);
+        TrainTest dataset = tables != null ? new TrainTest(tables.train().dataset(), tables.test().dataset())
+                : DataLoader.load(dataDir, run.dataset(), stderr);
         Map<String, String> checksums = checksums(dataset);
         ConfigFile.Resolved settings = settings(dataset, settingsFile);
         TrainingConfig config = resumed != null ? resumed.config() : settings.config();
@@ -196,6 +215,8 @@ public final class TrainCommand implements Callable<Integer> {
         Kernels.setThreads(threads);
         Mlp mlp = resumed != null ? Mlp.of(config, resumed.network()) : Mlp.of(config);
         Network network = mlp.network();
+        Dataset trainSet = tables == null ? dataset.train() : mlp.prepare(tables.train());
+        Dataset testSet = tables == null ? dataset.test() : mlp.prepareLike(tables.test());
         Trainer trainer = mlp.trainer();
         Optimizer optimizer = trainer.optimizer();
         Progress start = Progress.start(trainer.rngState());
@@ -250,7 +271,7 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             Trainer.Outcome outcome;
             try {
-                outcome = trainer.fit(dataset.train(), dataset.test(), listener, start);
+                outcome = trainer.fit(trainSet, testSet, listener, start);
             } catch (DivergenceException e) {
                 throw new UserException(e.getMessage() + "; try a smaller --lr (it was " + config.optimizer().learningRate()
                         + ")" + keepLastGood(checkpointFile, outFile, run));
@@ -301,8 +322,45 @@ public final class TrainCommand implements Callable<Integer> {
             name = recorded.dataset();
         }
         String absolute = dir == null ? null : dir.toAbsolutePath().normalize().toString();
+        RunFiles.TableRun table = tableRun(dir, recorded);
         return new RunFiles(outFile.toAbsolutePath().normalize().toString(), absolute,
-                absolute == null ? (name == null ? "mnist" : name) : null);
+                absolute == null ? (name == null ? "mnist" : name) : null, table);
+    }
+
+    /** For a CSV: its label column and test rows, from the flags or, on resume, the checkpoint; else null. */
+    private RunFiles.TableRun tableRun(Path dir, RunFiles recorded) {
+        if (!TableLoader.isTable(dir)) {
+            for (Object[] flag : new Object[][]{{"--label", label}, {"--test", testFile}, {"--validation", validation}}) {
+                if (flag[1] != null) {
+                    throw new IllegalArgumentException(flag[0] + " goes with --data FILE.csv (a table)");
+                }
+            }
+            return null;
+        }
+        if (recorded != null && recorded.table() != null && label == null && testFile == null && validation == null) {
+            return recorded.table();
+        }
+        if (label == null) {
+            throw new IllegalArgumentException("--data " + dir + ": a table needs --label COLUMN, the column that"
+                    + " holds the class");
+        }
+        if ((testFile == null) == (validation == null)) {
+            throw new IllegalArgumentException("--data " + dir + ": give the test rows with --test FILE.csv or hold"
+                    + " some out with --validation FRACTION (one of the two)");
+        }
+        if (validation != null && !(validation > 0 && validation < 1)) {
+            throw new IllegalArgumentException("--validation must be between 0 and 1, got " + validation);
+        }
+        return new RunFiles.TableRun(label, testFile == null ? null : testFile.toAbsolutePath().normalize()
+                .toString(), validation == null ? 0 : validation);
+    }
+
+    /** The seed that will train the run, known before the data: it also draws the held-out rows. */
+    private long seedForSplit(ConfigFile file) {
+        if (spec.commandLine().getParseResult().hasMatchedOption("--seed")) {
+            return seed;
+        }
+        return file.has("seed") ? file.seed() : TrainingConfig.DEFAULT.fit().seed();
     }
 
     /** On divergence: the last checkpoint's weights, if there is one, become the model file. */
@@ -337,7 +395,7 @@ public final class TrainCommand implements Callable<Integer> {
         var parsed = spec.commandLine().getParseResult();
         for (String flag : List.of("--config", "--layers", "--hidden", "--activation", "--loss", "--init",
                 "--optimizer", "--lr", "--schedule", "--beta1", "--beta2", "--epsilon", "--momentum", "--batch-size",
-                "--epochs", "--seed")) {
+                "--epochs", "--seed", "--label", "--test", "--validation")) {
             if (parsed.hasMatchedOption(flag)) {
                 throw new IllegalArgumentException("--resume continues a run with its own settings; " + flag
                         + " cannot change them (start a new run instead)");

@@ -39,6 +39,10 @@ public record Setting(double learningRate, double beta1, double beta2, int batch
     }
 
     static String number(double v) {
-        return new BigDecimal(Float.toString((float) v)).stripTrailingZeros().toPlainString();
+        float f = (float) v;
+        if (!Float.isFinite(f)) {
+            return Float.toString(f);
+        }
+        return new BigDecimal(Float.toString(f)).stripTrailingZeros().toPlainString();
     }
 }

@@ -2,6 +2,7 @@ package dev.nn.app.tune;
 
 import dev.nn.app.cli.UserException;
 import dev.nn.core.io.InputFiles;
+import dev.nn.core.io.Untrusted;
 
 import java.io.BufferedWriter;
 import java.io.Closeable;
@@ -153,14 +154,21 @@ public final class TrialLog implements Closeable {
                     + of.trainLimit() + ", data " + of.data() + "; this one: " + search.epochs() + ", "
                     + search.trainLimit() + ", " + search.data() + "); give another --out");
         }
-        String bad = trial.seed() < 1 ? "seed " + trial.seed() + " (seeds count from 1)"
+        Setting set = trial.setting();
+        String bad = !(set.learningRate() > 0) || Float.isInfinite((float) set.learningRate()) ? "lr " + f[0]
+                : !(set.beta1() >= 0 && set.beta1() < 1) ? "beta1 " + f[1]
+                : !(set.beta2() >= 0 && set.beta2() < 1) ? "beta2 " + f[2]
+                : set.batchSize() < 1 ? "batch size " + f[3]
+                : set.hidden().stream().anyMatch(h -> h < 1) ? "hidden sizes " + f[4]
+                : trial.seed() < 1 ? "seed " + trial.seed() + " (seeds count from 1)"
                 : !(trial.accuracy() >= 0 && trial.accuracy() <= 1) ? "accuracy " + f[11] + " (not in 0..1)"
                 : !(trial.cost() >= 0) || Double.isInfinite(trial.cost()) ? "cost " + f[9] + " (not a finite number ≥ 0)"
                 : !(trial.testLoss() >= 0) || Double.isInfinite(trial.testLoss())
                 ? "test loss " + f[10] + " (not a finite number ≥ 0)"
                 : !(trial.seconds() >= 0) || Double.isInfinite(trial.seconds()) ? "seconds " + f[12] : null;
         if (bad != null) {
-            throw new UserException(where + "no trial gives " + bad + "; the file was edited or damaged");
+            throw new UserException(where + "no trial gives " + Untrusted.shown(bad)
+                    + "; the file was edited or damaged");
         }
         return trial;
     }

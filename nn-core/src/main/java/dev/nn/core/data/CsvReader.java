@@ -35,11 +35,56 @@ public final class CsvReader {
     }
 
     /**
-     * Reads {@code file} like {@link #read(Path, String)} but with the classes of {@code training}: its columns
-     * must be the training table's, and a class the training table never had is an error.
+     * Reads {@code file} with the columns and classes of a training table: the same feature columns, the label
+     * column {@code label}, and a class the training table never had is an error.
      */
-    public static Table readLike(Path file, Table training) throws IOException {
-        return read(file, training.label(), training);
+    public static Table readLike(Path file, List<String> features, String label, List<String> classes)
+            throws IOException {
+        return read(file, label, new Table("training", features, label, classes, new float[0], new int[0],
+                Map.of()));
+    }
+
+    /**
+     * The rows of {@code file} as feature vectors in the order of {@code features}, found by the header's names
+     * (other columns, the label among them, are ignored): new samples to predict.
+     */
+    public static float[][] readRows(Path file, List<String> features) throws IOException {
+        if (InputFiles.requireRegular(file) > MAX_BYTES) {
+            throw new CsvFormatException(file, "larger than " + (MAX_BYTES >> 30) + " GiB");
+        }
+        List<String> lines = Files.readString(file, StandardCharsets.UTF_8).lines().toList();
+        if (lines.isEmpty() || lines.getFirst().isBlank()) {
+            throw new CsvFormatException(file, "empty; expected a header row of column names");
+        }
+        List<String> header = cells(lines.getFirst());
+        int[] columns = new int[features.size()];
+        for (int f = 0; f < columns.length; f++) {
+            columns[f] = header.indexOf(features.get(f));
+            if (columns[f] < 0) {
+                throw new CsvFormatException(file, "no column '" + features.get(f) + "' (the model reads "
+                        + features + ")");
+            }
+        }
+        List<float[]> rows = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            List<String> c = cells(lines.get(i));
+            if (c.size() != header.size()) {
+                throw new CsvFormatException(file, "row " + (i + 1) + " has " + c.size() + " cells, the header "
+                        + header.size());
+            }
+            float[] row = new float[columns.length];
+            for (int f = 0; f < columns.length; f++) {
+                row[f] = number(file, i + 1, features.get(f), c.get(columns[f]));
+            }
+            rows.add(row);
+        }
+        if (rows.isEmpty()) {
+            throw new CsvFormatException(file, "has a header but no rows");
+        }
+        return rows.toArray(float[][]::new);
     }
 
     private static Table read(Path file, String label, Table like) throws IOException {

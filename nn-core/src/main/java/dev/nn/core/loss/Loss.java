@@ -26,6 +26,10 @@ public interface Loss {
 
     /** Checks that every label names an output column; an IllegalArgumentException names the first that does not. */
     static void requireLabels(int[] labels, int rows, int cols) {
+        if (labels.length < rows) {
+            throw new IllegalArgumentException("the batch has " + rows + " rows but only " + labels.length
+                    + " labels");
+        }
         for (int r = 0; r < rows; r++) {
             if (labels[r] < 0 || labels[r] >= cols) {
                 throw new IllegalArgumentException("label " + labels[r] + " outside 0.." + (cols - 1));

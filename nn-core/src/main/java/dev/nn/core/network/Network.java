@@ -19,6 +19,7 @@ public final class Network {
 
     private final List<Dense> layers;
     private final List<Parameter> parameters;
+    private int preparedRows;
 
     /** A network of the given layers, each one's output size matching the next one's input size. */
     public Network(List<Dense> layers) {
@@ -92,10 +93,15 @@ public final class Network {
         for (Dense layer : layers) {
             layer.prepare(maxRows);
         }
+        preparedRows = Math.max(preparedRows, maxRows);
     }
 
     /** The logits of a batch: the last layer's buffer, valid until the next forward pass. */
     public Matrix forward(Matrix input) {
+        if (input.rows() > preparedRows) {
+            throw new IllegalArgumentException("the batch has " + input.rows() + " rows but the network is prepared"
+                    + " for " + preparedRows + "; call prepare(" + input.rows() + ") first");
+        }
         Matrix x = input;
         for (int i = 0; i < layers.size(); i++) { // indexed: an iterator here was allocated on every batch
             x = layers.get(i).forward(x);

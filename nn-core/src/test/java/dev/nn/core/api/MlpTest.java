@@ -101,4 +101,19 @@ class MlpTest {
                 0.999f, 1e-8f)).build(), "learningRate must be a positive number, got -1.0");
         assertTrue(Arrays.toString(mlp.classNames().toArray()).equals("[0, 1, 2]"));
     }
+
+    @Test
+    void theLowerLevelsSayWhatWasForgotten() {
+        Mlp mlp = Mlp.builder(2, 3).build();
+        dev.nn.core.network.Network fresh = dev.nn.core.network.Network.initialized(mlp.config().network(),
+                new Rng(1));
+        dev.nn.core.tensor.Matrix batch = new dev.nn.core.tensor.Matrix(4, 2);
+        batch.setRows(4);
+        assertMisuse(() -> fresh.forward(batch), "the batch has 4 rows but the network is prepared for 0;"
+                + " call prepare(4) first");
+        fresh.prepare(4);
+        dev.nn.core.tensor.Matrix logits = fresh.forward(batch);
+        assertMisuse(() -> mlp.config().network().loss().create().forwardBackward(logits, new int[]{0, 1}),
+                "the batch has 4 rows but only 2 labels");
+    }
 }

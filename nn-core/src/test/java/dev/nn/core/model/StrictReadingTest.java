@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class StrictReadingTest {
 
-    private static final RunFiles RUN = new RunFiles("/tmp/m.json", null, "mnist");
+    private static final RunFiles RUN = new RunFiles("/tmp/m.json", null, "mnist", null);
 
     @TempDir
     Path dir;
