@@ -49,45 +49,73 @@ public final class CsvReader {
      * (other columns, the label among them, are ignored): new samples to predict.
      */
     public static float[][] readRows(Path file, List<String> features) throws IOException {
-        if (InputFiles.requireRegular(file) > MAX_BYTES) {
-            throw new CsvFormatException(file, "larger than " + (MAX_BYTES >> 30) + " GiB");
-        }
-        List<String> lines = Files.readString(file, StandardCharsets.UTF_8).lines().toList();
-        if (lines.isEmpty() || lines.getFirst().isBlank()) {
-            throw new CsvFormatException(file, "empty; expected a header row of column names");
-        }
-        List<String> header = cells(lines.getFirst());
+        Raw raw = raw(file);
         int[] columns = new int[features.size()];
         for (int f = 0; f < columns.length; f++) {
-            columns[f] = header.indexOf(features.get(f));
+            columns[f] = raw.header().indexOf(features.get(f));
             if (columns[f] < 0) {
-                throw new CsvFormatException(file, "no column '" + features.get(f) + "' (the model reads "
-                        + features + ")");
+                throw new CsvFormatException(file, "no column '" + Untrusted.shown(features.get(f))
+                        + "' (the model reads " + features + ")");
             }
         }
-        List<float[]> rows = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
-            }
-            List<String> c = cells(lines.get(i));
-            if (c.size() != header.size()) {
-                throw new CsvFormatException(file, "row " + (i + 1) + " has " + c.size() + " cells, the header "
-                        + header.size());
-            }
-            float[] row = new float[columns.length];
+        float[][] rows = new float[raw.rows().size()][columns.length];
+        for (int r = 0; r < rows.length; r++) {
             for (int f = 0; f < columns.length; f++) {
-                row[f] = number(file, i + 1, features.get(f), c.get(columns[f]));
+                rows[r][f] = number(file, raw.lines()[r], features.get(f), raw.rows().get(r)[columns[f]]);
             }
-            rows.add(row);
         }
-        if (rows.isEmpty()) {
-            throw new CsvFormatException(file, "has a header but no rows");
-        }
-        return rows.toArray(float[][]::new);
+        return rows;
     }
 
     private static Table read(Path file, String label, Table like) throws IOException {
+        Raw raw = raw(file);
+        List<String> header = raw.header();
+        int labelColumn = column(file, header, label);
+        List<String> features = new ArrayList<>(header);
+        features.remove(labelColumn);
+        if (features.isEmpty()) {
+            throw new CsvFormatException(file, "has no feature columns besides the label '"
+                    + Untrusted.shown(header.get(labelColumn)) + "'");
+        }
+        if (like != null && !features.equals(like.features())) {
+            throw new CsvFormatException(file, "its feature columns " + Untrusted.shown(features.toString())
+                    + " are not the model's " + like.features());
+        }
+        List<String[]> rows = raw.rows();
+        List<String> classes = like != null ? like.classes() : sortedClasses(rows, labelColumn);
+        if (like == null && classes.size() < 2) {
+            throw new CsvFormatException(file, "the label column '" + Untrusted.shown(header.get(labelColumn))
+                    + "' has only one class; a classifier needs two or more");
+        }
+        float[] values = new float[rows.size() * features.size()];
+        int[] labels = new int[rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            String[] row = rows.get(r);
+            int f = 0;
+            for (int c = 0; c < row.length; c++) {
+                if (c != labelColumn) {
+                    values[r * features.size() + f++] = number(file, raw.lines()[r], header.get(c), row[c]);
+                }
+            }
+            labels[r] = classes.indexOf(row[labelColumn]);
+            if (labels[r] < 0) {
+                throw new CsvFormatException(file, "row " + raw.lines()[r] + ", column '"
+                        + Untrusted.shown(header.get(labelColumn)) + "': class '" + Untrusted.shown(row[labelColumn])
+                        + "' was never seen in training (known: " + classes + ")");
+            }
+        }
+        return new Table(file.toString(), features, header.get(labelColumn), classes, values, labels,
+                Map.of(file.getFileName().toString(), sha256(raw.bytes())));
+    }
+
+    /**
+     * A CSV file split into cells: the header, the rows (each as many cells as the header) and each row's line
+     * number, and the file's bytes.
+     */
+    private record Raw(List<String> header, List<String[]> rows, int[] lines, byte[] bytes) {
+    }
+
+    private static Raw raw(Path file) throws IOException {
         if (InputFiles.requireRegular(file) > MAX_BYTES) {
             throw new CsvFormatException(file, "larger than " + (MAX_BYTES >> 30) + " GiB");
         }
@@ -97,18 +125,8 @@ public final class CsvReader {
             throw new CsvFormatException(file, "empty; expected a header row of column names");
         }
         List<String> header = cells(lines.getFirst());
-        int labelColumn = column(file, header, label);
-        List<String> features = new ArrayList<>(header);
-        features.remove(labelColumn);
-        if (features.isEmpty()) {
-            throw new CsvFormatException(file, "has no feature columns besides the label '" + header.get(labelColumn)
-                    + "'");
-        }
-        if (like != null && !features.equals(like.features())) {
-            throw new CsvFormatException(file, "its feature columns " + features + " are not the model's "
-                    + like.features());
-        }
         List<String[]> rows = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) {
                 continue;
@@ -119,36 +137,12 @@ public final class CsvReader {
                         + header.size());
             }
             rows.add(c.toArray(String[]::new));
+            numbers.add(i + 1);
         }
         if (rows.isEmpty()) {
             throw new CsvFormatException(file, "has a header but no rows");
         }
-        List<String> classes = like != null ? like.classes() : sortedClasses(rows, labelColumn);
-        if (like == null && classes.size() < 2) {
-            throw new CsvFormatException(file, "the label column '" + header.get(labelColumn)
-                    + "' has only one class, " + classes + "; a classifier needs two or more");
-        }
-        float[] values = new float[rows.size() * features.size()];
-        int[] labels = new int[rows.size()];
-        int[] lineOf = dataLines(lines);
-        for (int r = 0; r < rows.size(); r++) {
-            String[] row = rows.get(r);
-            int f = 0;
-            for (int c = 0; c < row.length; c++) {
-                if (c == labelColumn) {
-                    continue;
-                }
-                values[r * features.size() + f++] = number(file, lineOf[r], header.get(c), row[c]);
-            }
-            String cls = row[labelColumn];
-            labels[r] = classes.indexOf(cls);
-            if (labels[r] < 0) {
-                throw new CsvFormatException(file, "row " + lineOf[r] + ", column '" + header.get(labelColumn)
-                        + "': class '" + Untrusted.shown(cls) + "' was never seen in training (known: " + classes + ")");
-            }
-        }
-        return new Table(file.toString(), features, header.get(labelColumn), classes, values, labels,
-                Map.of(file.getFileName().toString(), sha256(bytes)));
+        return new Raw(header, rows, numbers.stream().mapToInt(Integer::intValue).toArray(), bytes);
     }
 
     private static int column(Path file, List<String> header, String label) throws CsvFormatException {
@@ -209,17 +203,6 @@ public final class CsvReader {
             cells.add(c.length() >= 2 && c.startsWith("\"") && c.endsWith("\"") ? c.substring(1, c.length() - 1) : c);
         }
         return cells;
-    }
-
-    /** The 1-based line number of each non-blank data row. */
-    private static int[] dataLines(List<String> lines) {
-        List<Integer> numbers = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            if (!lines.get(i).isBlank()) {
-                numbers.add(i + 1);
-            }
-        }
-        return numbers.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static String sha256(byte[] bytes) {
