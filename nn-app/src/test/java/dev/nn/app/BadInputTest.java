@@ -80,6 +80,33 @@ class BadInputTest {
     }
 
     @Test
+    void item12AGzipWhoseSizeFieldLiesIsStoppedBeforeTheHeapRunsOut() throws Exception {
+        Path data = SmallData.write(dir.resolve("data"));
+        Path images = data.resolve("train-images-idx3-ubyte");
+        Files.delete(images);
+        int count = 400_000;
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(data.resolve(
+                "train-images-idx3-ubyte.gz")))) {
+            out.write(java.nio.ByteBuffer.allocate(16).putInt(0x00000803).putInt(count).putInt(28).putInt(28).array());
+            byte[] zeros = new byte[1 << 20];
+            for (long left = (long) count * 784; left > 0; left -= zeros.length) {
+                out.write(zeros, 0, (int) Math.min(zeros.length, left));
+            }
+        }
+        Path gz = data.resolve("train-images-idx3-ubyte.gz");
+        byte[] bytes = Files.readAllBytes(gz);
+        java.nio.ByteBuffer.wrap(bytes, bytes.length - 4, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(1000);
+        Files.write(gz, bytes); // the trailer now says 1,000 bytes: the heap check before reading believes it
+        Process child = ChildNn.withJvmOptions(List.of("-Xmx96m"), "train", "--data", data.toString())
+                .redirectErrorStream(true).start();
+        assertTrue(child.waitFor(2, TimeUnit.MINUTES));
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(1, child.exitValue(), output);
+        assertTrue(output.contains("train-images-idx3-ubyte.gz") && output.contains("MB of heap")
+                && !output.contains("\tat ") && !output.contains("OutOfMemoryError"), output);
+    }
+
+    @Test
     void item13MessagesNameTheFileOrFlagAndWhatWasWrong() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("cfg.json"));
         Refusal.assertOneLine(Run.of("train", "--config", folder.toString()), "--config", "cfg.json", "is a folder");
