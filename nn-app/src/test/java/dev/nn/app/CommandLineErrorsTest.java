@@ -39,6 +39,12 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void typosGetTheNearestCommandOrOption() {
+        assertOneLine(Run.of("trian"), 2, "unknown command 'trian'; did you mean train?");
+        assertOneLine(Run.of("train", "--epoch", "2"), 2, "unknown option '--epoch'; did you mean", "--epochs");
+    }
+
+    @Test
     void outOfRangeValuesNameTheirFlag() throws IOException {
         Path data = SmallData.write(dir.resolve("data"));
         assertOneLine(Run.of("train", "--data", data.toString(), "--lr", "-1"), 2, "--lr", "-1");

@@ -1,11 +1,13 @@
 package dev.nn.app.cli;
 
 import dev.nn.core.io.NotEnoughHeapException;
+import dev.nn.core.io.Untrusted;
 import dev.nn.core.model.ModelFormatException;
 import dev.nn.mnist.idx.IdxFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,6 +16,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.util.List;
 
 /**
  * Turns exceptions into exit codes and one line on standard error. The user's mistakes (a bad flag, a missing
@@ -36,8 +39,16 @@ public final class Errors {
     /** A bad command line: one line, exit code 2. */
     public static int onUsageError(ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
-        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage()
-                + " (see " + cmd.getCommandSpec().qualifiedName() + " --help)");
+        String name = cmd.getCommandSpec().qualifiedName();
+        String message = e.getMessage();
+        if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            List<String> near = u.getSuggestions();
+            String given = Untrusted.shown(u.getUnmatched().getFirst());
+            message = (given.startsWith("-") ? "unknown option '" : "unknown command '") + given + "'"
+                    + (near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near.subList(0,
+                    Math.min(3, near.size()))) + "?");
+        }
+        cmd.getErr().println(name + ": " + message + " (see " + name + " --help)");
         return USAGE;
     }
 
