@@ -179,7 +179,8 @@ public final class TrainCommand implements Callable<Integer> {
             rejectTrainingFlags();
         }
         RunFiles run = runFiles(resumed);
-        Path outFile = spec.commandLine().getParseResult().hasMatchedOption("--out") ? out : Path.of(run.out());
+        Path outFile = resume == null || spec.commandLine().getParseResult().hasMatchedOption("--out") ? out
+                : Path.of(run.out());
         Path checkpointFile = checkpoint != null ? checkpoint
                 : resume != null ? resume : outFile.resolveSibling(outFile.getFileName() + ".checkpoint");
         Map<String, Path> targets = new LinkedHashMap<>();
