@@ -47,6 +47,16 @@ public final class HeapCheck {
         }
     }
 
+    /**
+     * The heap the program's data really takes: what is in use after a collection (the data, the network and
+     * its buffers), not the garbage a peak figure counts.
+     */
+    public static long liveHeapBytes() {
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
     /** The peak heap use of this JVM so far, in bytes (the sum of the heap pools' peaks: an upper bound). */
     public static long peakHeapBytes() {
         long peak = 0;

@@ -31,6 +31,7 @@ import dev.nn.core.train.Trainer;
 import dev.nn.core.train.TrainingListener;
 import dev.nn.mnist.TrainTest;
 import dev.nn.simd.Kernels;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,9 +88,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--optimizer", paramLabel = "NAME", description = "Optimiser: adam, sgd or momentum.")
     String optimizer;
 
-    @Option(names = "--lr", paramLabel = "RATE",
+    @Option(names = "--lr", paramLabel = "RATE", showDefaultValue = CommandLine.Help.Visibility.NEVER,
             description = "Learning rate (default: 0.002 for adam, 0.1 for sgd, 0.01 for momentum).")
-    float learningRate;
+    Float learningRate;
 
     @Option(names = "--schedule", paramLabel = "NAME",
             description = "How the learning rate moves: cosine (decays to 0 by the last step) or constant.")
@@ -294,7 +295,7 @@ public final class TrainCommand implements Callable<Integer> {
                         outcome.history()), plot);
                 stderr.printf("plotted %s%n", plot);
             }
-            stderr.printf("saved %s; peak heap %d MB%n", outFile, HeapCheck.peakHeapBytes() >> 20);
+            stderr.printf("saved %s; %d MB of heap in use after training%n", outFile, HeapCheck.liveHeapBytes() >> 20);
             return 0;
         } finally {
             interruption.done(); // whatever ended the run, the shutdown hook must not hold the JVM open

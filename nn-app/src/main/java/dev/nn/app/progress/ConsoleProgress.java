@@ -28,8 +28,16 @@ public final class ConsoleProgress implements TrainingListener {
         this.barStream = barStream;
     }
 
-    /** Whether standard error is an interactive terminal, where a progress bar belongs. */
+    /**
+     * Whether standard error is an interactive terminal, where a progress bar belongs. Java cannot ask that of
+     * standard error alone, so the {@code nn} launcher, which can, passes {@code -Dnn.stderr.terminal}; without
+     * it, a console on standard input and output stands in.
+     */
     public static boolean interactive() {
+        String launcher = System.getProperty("nn.stderr.terminal");
+        if (launcher != null) {
+            return Boolean.parseBoolean(launcher);
+        }
         return System.console() != null && System.console().isTerminal();
     }
 

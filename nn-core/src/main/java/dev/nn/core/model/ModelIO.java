@@ -104,6 +104,10 @@ public final class ModelIO {
     static Object read(Path file, String expectedFormat, int newestVersion, IntFunction<Class<?>> typeOfVersion)
             throws IOException {
         long size = InputFiles.requireRegular(file);
+        String kind = BinaryKinds.of(file);
+        if (kind != null) {
+            throw new ModelFormatException(file, "not an nn " + what(expectedFormat) + " (it is " + kind + ")");
+        }
         HeapRoom.require(file + " (a " + (size >> 20) + " MB " + what(expectedFormat) + ")",
                 TREE_BYTES_PER_FILE_BYTE * size);
         JsonNode root;
@@ -119,6 +123,10 @@ public final class ModelIO {
             throw new ModelFormatException(file, "not an nn " + what(expectedFormat) + " (expected a JSON object)");
         }
         String format = root.path("format").asText("");
+        if (expectedFormat.equals(ModelFile.FORMAT) && format.equals(Checkpoint.FORMAT)) {
+            throw new ModelFormatException(file, "a checkpoint of an unfinished run, not a model file; continue it"
+                    + " with nn train --resume " + file);
+        }
         if (!expectedFormat.equals(format)) {
             throw new ModelFormatException(file, "not an nn " + what(expectedFormat) + " (format is '" + Untrusted.shown(format)
                     + "', expected '" + expectedFormat + "')");

@@ -61,7 +61,12 @@ class ModelIOTest {
         assertRefused(json.replace("\"nn-mlp\"", "\"keras\""), "format is 'keras', expected 'nn-mlp'");
         assertRefused(json.replace("\"formatVersion\" : 2", "\"formatVersion\" : 3"),
                 "model file format version 3 is newer than this nn reads (2)");
-        assertRefused("PK\u0003\u0004 not json", "not valid JSON");
+        assertRefused("PK\u0003\u0004 not json", "not an nn model file (it is a zip or jar file)");
+        Path png = Files.write(dir.resolve("picture.json"), new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n'});
+        ModelFormatException picture = assertThrows(ModelFormatException.class, () -> ModelIO.load(png));
+        assertTrue(picture.getMessage().endsWith("not an nn model file (it is a PNG picture)"), picture.getMessage());
+        assertRefused("{\"format\": \"nn-checkpoint\", \"formatVersion\": 3}",
+                "a checkpoint of an unfinished run, not a model file; continue it with nn train --resume");
         assertRefused("[1, 2]", "expected a JSON object");
         assertRefused(json.substring(0, json.length() / 2), "not valid JSON");
         assertRefused(json.replace("\"inputs\" : 6", "\"inputs\" : 5"), "layer 1 is dense 5→4");
