@@ -27,10 +27,10 @@ import java.io.PrintWriter;
                 "2:usage error (an unknown flag, a bad flag value)",
                 "130:interrupted by Ctrl-C during training (a checkpoint was saved)"},
         footerHeading = "%nExamples:%n",
-        footer = {"  nn train                    784-16-16-10 on the bundled MNIST, saved as model.json",
-                "  nn eval --model model.json  accuracy, loss, confusion matrix on the test set",
-                "  nn gradcheck                backprop against finite differences, per parameter group",
-                "  nn info                     Java, SIMD implementation, vector width, FMA"})
+        footer = {"  ./nn train                    784-16-16-10 on the bundled MNIST, saved as model.json",
+                "  ./nn eval --model model.json  accuracy, loss, confusion matrix on the test set",
+                "  ./nn gradcheck                backprop against finite differences, per parameter group",
+                "  ./nn info                     Java, SIMD implementation, vector width, FMA"})
 public final class Main {
 
     private Main() {

@@ -50,4 +50,13 @@ class GradcheckCommandTest {
         assertTrue(activation.errorLines().startsWith("nn gradcheck: --activation: unknown activation"),
                 activation.errorLines());
     }
+
+    @Test
+    void aGroupWithNothingCheckedIsNotCalledAPass() {
+        Run run = Run.of("gradcheck", "--dataset", "xor");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().lines().filter(l -> l.matches("\\S+\\s+0\\s.*")).allMatch(l -> l.endsWith("NOTHING CHECKED")),
+                run.out());
+        assertTrue(run.out().contains("NOTHING CHECKED") && !run.out().contains("all groups pass"), run.out());
+    }
 }

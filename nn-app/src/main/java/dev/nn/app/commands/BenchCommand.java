@@ -32,9 +32,9 @@ import java.util.concurrent.Callable;
                         + " peak heap, and the training GFLOP/s as a fraction of this core's FMA peak, measured"
                         + " in the same JVM (one core: the %% is of one core's peak times the threads)."},
         footerHeading = "%nExamples:%n",
-        footer = {"  nn bench                          all workloads, Panama and scalar",
-                "  nn bench --workloads W1 --simd panama --json",
-                "  nn bench --workloads W4 --simd panama --threads 1,2"})
+        footer = {"  ./nn bench                          all workloads, Panama and scalar",
+                "  ./nn bench --workloads W1 --simd panama --json",
+                "  ./nn bench --workloads W4 --simd panama --threads 1,2"})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--workloads", split = ",", paramLabel = "W", defaultValue = "W1,W3,W4",

@@ -28,9 +28,9 @@ import java.util.concurrent.Callable;
         description = "Evaluate a saved model on a test set: accuracy, mean loss, per-class precision and recall,"
                 + " confusion matrix.",
         footerHeading = "%nExamples:%n",
-        footer = {"  nn eval --model model.json",
-                "  nn eval --model model.json --plot confusion.png --weights-plot weights.png",
-                "  nn eval --model fashion.json --data ../shared/datasets/fashion-mnist"})
+        footer = {"  ./nn eval --model model.json",
+                "  ./nn eval --model model.json --plot confusion.png --weights-plot weights.png",
+                "  ./nn eval --model fashion.json --data fashion-mnist/"})
 public final class EvalCommand implements Callable<Integer> {
 
     @Option(names = {"-m", "--model"}, paramLabel = "FILE", required = true, description = "The model file.")

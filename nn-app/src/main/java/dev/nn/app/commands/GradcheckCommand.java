@@ -33,9 +33,9 @@ import java.util.concurrent.Callable;
                 + " samples: per parameter group and for the input, the max and median relative error and PASS/FAIL.",
                 "Checks a saved model (--model) or a freshly initialised network given like nn train's."},
         footerHeading = "%nExamples:%n",
-        footer = {"  nn gradcheck                                       the default 784-16-16-10 network",
-                "  nn gradcheck --hidden 32,16 --activation tanh --loss mse",
-                "  nn gradcheck --model model.json --samples 4 --per-group 0"})
+        footer = {"  ./nn gradcheck                                       the default 784-16-16-10 network",
+                "  ./nn gradcheck --hidden 32,16 --activation tanh --loss mse",
+                "  ./nn gradcheck --model model.json --samples 4 --per-group 0"})
 public final class GradcheckCommand implements Callable<Integer> {
 
     @Option(names = {"-m", "--model"}, paramLabel = "FILE", description = "A saved model to check.")
@@ -117,9 +117,13 @@ public final class GradcheckCommand implements Callable<Integer> {
                 "result");
         for (GradientCheck.Group g : result.groups()) {
             out.printf("%-16s %8d %8d %14.2e %16.2e  %s%n", g.name(), g.checked(), g.skipped(), g.maxError(),
-                    g.medianError(), g.passed() ? "PASS" : "FAIL");
+                    g.medianError(), g.checked() == 0 ? "NOTHING CHECKED" : g.passed() ? "PASS" : "FAIL");
         }
-        out.println(result.passed() ? "all groups pass" : "FAILED: backprop disagrees with finite differences");
+        long unchecked = result.groups().stream().filter(g -> g.checked() == 0).count();
+        out.println(!result.passed() ? "FAILED: backprop disagrees with finite differences"
+                : unchecked == 0 ? "all groups pass"
+                : "the checked groups pass; " + unchecked + " had every entry at a ReLU kink, where finite"
+                + " differences cannot be trusted: try more --samples or another --seed");
         out.flush();
         return result.passed() ? 0 : 1;
     }

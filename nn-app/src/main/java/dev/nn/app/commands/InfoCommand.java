@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Print the Java version, the SIMD implementation, its vector width and FMA, and the cores.",
         footerHeading = "%nExamples:%n",
-        footer = {"  nn info", "  nn info --simd scalar"})
+        footer = {"  ./nn info", "  ./nn info --simd scalar"})
 public final class InfoCommand implements Callable<Integer> {
 
     @Mixin

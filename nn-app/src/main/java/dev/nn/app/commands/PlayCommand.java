@@ -29,8 +29,8 @@ import java.util.concurrent.Callable;
                 + " guess (q to stop); then the network's guess, its top 3 probabilities and both scores appear.",
                 "Reads guesses from standard input, so answers can be piped in; ends with a summary."},
         footerHeading = "%nExamples:%n",
-        footer = {"  nn play                                 10 rounds against model.json",
-                "  nn play --model fashion.json --data ../shared/datasets/fashion-mnist --rounds 5",
+        footer = {"  ./nn play                                 10 rounds against model.json",
+                "  ./nn play --model fashion.json --data fashion-mnist/ --rounds 5",
                 "  printf '7\\n2\\n1\\n' | nn play --rounds 3 --seed 4   scripted answers"})
 public final class PlayCommand implements Callable<Integer> {
 

@@ -30,9 +30,9 @@ import java.util.concurrent.Callable;
                 + " background) or in test records of the data, and print the probabilities.",
                 "Pictures are put in MNIST's form first: ink fitted into 20×20, centred by mass in 28×28."},
         footerHeading = "%nExamples:%n",
-        footer = {"  nn predict --model model.json seven.png three.pgm",
-                "  nn predict --model model.json --index 0,1,2 --show     the first test images, drawn",
-                "  nn predict --model iris.json --data flowers.csv        a table model: one line per row"})
+        footer = {"  ./nn predict --model model.json seven.png three.pgm",
+                "  ./nn predict --model model.json --index 0,1,2 --show     the first test images, drawn",
+                "  ./nn predict --model iris.json --data flowers.csv        a table model: one line per row"})
 public final class PredictCommand implements Callable<Integer> {
 
     @Option(names = {"-m", "--model"}, paramLabel = "FILE", required = true, description = "The model file.")

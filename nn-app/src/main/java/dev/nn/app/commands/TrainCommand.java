@@ -55,13 +55,13 @@ import java.util.concurrent.Callable;
                 "With no flags: the 3Blue1Brown network 784-16-16-10 (ReLU, softmax + cross-entropy, He init, Adam)"
                         + " on the bundled MNIST."},
         footerHeading = "%nExamples:%n",
-        footer = {"  nn train                                  the default network on the bundled MNIST",
-                "  nn train --hidden 128 --epochs 15 --plot curves.png   784-128-10, with its training curves",
-                "  nn train --lr 3e-4 --beta1 0.93 --beta2 0.997 --seed 7 --out seed7.json",
-                "  nn train --activation sigmoid --loss mse --init glorot --optimizer sgd --lr 0.5",
-                "  nn train --config settings.json --epochs 5   settings from a file, one of them overridden",
-                "  nn train --dataset xor --out xor.json    the XOR problem, learnt to 100%%",
-                "  nn train --data ../shared/datasets/fashion-mnist --hidden 256,128"})
+        footer = {"  ./nn train                                  the default network on the bundled MNIST",
+                "  ./nn train --hidden 128 --epochs 15 --plot curves.png   784-128-10, with its training curves",
+                "  ./nn train --lr 3e-4 --beta1 0.93 --beta2 0.997 --seed 7 --out seed7.json",
+                "  ./nn train --activation sigmoid --loss mse --init glorot --optimizer sgd --lr 0.5",
+                "  ./nn train --config settings.json --epochs 5   settings from a file, one of them overridden",
+                "  ./nn train --dataset xor --out xor.json    the XOR problem, learnt to 100%%",
+                "  ./nn train --data fashion-mnist/ --hidden 256,128"})
 public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--layers", split = ",", paramLabel = "N",

@@ -53,10 +53,10 @@ import java.util.concurrent.atomic.AtomicInteger;
                 "Values: a list (0.9,0.95) or a range START:STOP:STEP (0.85:0.95:0.01); with --random also"
                         + " START:STOP. Without a flag, the nn train default is used."},
         footerHeading = "%nExamples:%n",
-        footer = {"  nn tune --lr 1e-4:9e-4:1e-4 --beta1 0.85:0.95:0.01 --beta2 0.991:0.999:0.001 --seeds 10 \\",
+        footer = {"  ./nn tune --lr 1e-4:9e-4:1e-4 --beta1 0.85:0.95:0.01 --beta2 0.991:0.999:0.001 --seeds 10 \\",
                 "          --epochs 1 --out seed-grid.csv --plot seed-grid.png        the seed project's grid",
-                "  nn tune --random 30 --lr 1e-4:1e-2 --hidden 16,16 --hidden 64 --seeds 3 --epochs 3",
-                "  nn tune --batch-size 16,32,64 --epochs 2 --train-limit 10000"})
+                "  ./nn tune --random 30 --lr 1e-4:1e-2 --hidden 16,16 --hidden 64 --seeds 3 --epochs 3",
+                "  ./nn tune --batch-size 16,32,64 --epochs 2 --train-limit 10000"})
 public final class TuneCommand implements Callable<Integer> {
 
     @Option(names = "--lr", paramLabel = "VALUES", description = "Learning rates (random search: log-uniform).")

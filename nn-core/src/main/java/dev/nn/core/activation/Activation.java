@@ -148,8 +148,9 @@ public enum Activation {
         throw new IllegalArgumentException("unknown activation '" + Untrusted.shown(id) + "' (known: " + ids() + ")");
     }
 
-    /** The known names, comma-separated. */
+    /** The names offered for hidden layers, comma-separated. */
     public static String ids() {
-        return Arrays.stream(values()).map(Activation::id).collect(Collectors.joining(", "));
+        return Arrays.stream(values()).filter(a -> a != IDENTITY) // the output layer's, not a hidden layer's choice
+                .map(Activation::id).collect(Collectors.joining(", "));
     }
 }
