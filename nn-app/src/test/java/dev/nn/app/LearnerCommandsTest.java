@@ -94,6 +94,17 @@ class LearnerCommandsTest {
         assertTrue(lines.get(3).startsWith("test[1] (label 2): "), run.out());
         assertTrue(lines.get(0).contains("7: "), "probabilities are printed");
 
+        BufferedImage white = new BufferedImage(40, 40, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 40; y++) {
+            for (int x = 0; x < 40; x++) {
+                white.setRGB(x, y, 0xFFFFFF);
+            }
+        }
+        Path blank = dir.resolve("blank.png");
+        ImageIO.write(white, "png", blank.toFile());
+        Run empty = Run.of("predict", "--model", model.toString(), blank.toString());
+        assertEquals(blank + ": no ink found (a blank picture); nothing to predict", empty.out().strip());
+
         Run bad = Run.of("predict", "--model", model.toString(), dir.resolve("model.json").toString());
         assertEquals(1, bad.exit());
         assertTrue(bad.errorLines().contains("not an image nn can read"), bad.errorLines());

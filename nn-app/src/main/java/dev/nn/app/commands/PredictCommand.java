@@ -78,6 +78,10 @@ public final class PredictCommand implements Callable<Integer> {
                         + " values per sample; pictures become 28×28 = 784");
             }
             byte[] pixels = MnistForm.of(ImageFiles.read(image));
+            if (!MnistForm.hasInk(pixels)) {
+                out.println(image + ": no ink found (a blank picture); nothing to predict");
+                continue;
+            }
             report(out, image.toString(), pixels, predictor, colour);
         }
         if (!indices.isEmpty()) {

@@ -18,6 +18,16 @@ public final class MnistForm {
     private MnistForm() {
     }
 
+    /** Whether a form made by {@link #of} holds any ink: a blank picture gives a blank frame. */
+    public static boolean hasInk(byte[] form) {
+        for (byte b : form) {
+            if (b != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The 28×28 MNIST form of {@code image}, as unsigned bytes (0 background, 255 full ink), row-major. */
     public static byte[] of(GreyImage image) {
         float[] ink = inkLevels(image);
