@@ -36,4 +36,13 @@ class DivergenceTest {
             assertTrue(error.contains("is saved in " + out), error);
         }
     }
+
+    @Test
+    void aLossThatExplodesWithoutReachingNaNIsDivergenceToo() throws IOException {
+        Path data = SmallData.write(dir.resolve("data"));
+        Run run = Run.of("train", "--data", data.toString(), "--optimizer", "sgd", "--lr", "1000", "--out",
+                dir.resolve("m.json").toString());
+        assertEquals(1, run.exit(), run.err());
+        assertTrue(run.errorLines().contains("over 1000 times a blind guess's; try a smaller --lr"), run.errorLines());
+    }
 }

@@ -23,6 +23,12 @@ import java.util.List;
  */
 public final class Trainer {
 
+    /**
+     * A batch loss this many times that of a blind guess (ln of the classes, or 1) means training has diverged:
+     * no network that is learning gets there, and one that has gets further only to NaN.
+     */
+    static final int EXPLOSION = 1000;
+
     private final TrainingConfig config;
     private final Network network;
     private final Loss loss;
@@ -91,6 +97,7 @@ public final class Trainer {
         network.prepare(Math.max(rows, Evaluator.BATCH));
         Schedule schedule = config.fit().schedule();
         float baseRate = config.optimizer().learningRate();
+        double explodedLoss = EXPLOSION * Math.max(1, Math.log(network.outputSize()));
         long totalSteps = (long) batches * epochs;
         List<EpochStats> history = new ArrayList<>(from.history());
         int firstBatch = from.batch();
@@ -112,8 +119,9 @@ public final class Trainer {
                 train.fillBatch(order, first, n, input, labels);
                 optimizer.setLearningRate(schedule.rate(baseRate, (long) (epoch - 1) * batches + b, totalSteps));
                 float batchLoss = step(input, labels);
-                if (!Float.isFinite(batchLoss)) {
-                    throw new DivergenceException(epoch, b + 1, "the loss is " + batchLoss);
+                if (!Float.isFinite(batchLoss) || batchLoss > explodedLoss) {
+                    throw new DivergenceException(epoch, b + 1, "the loss is " + batchLoss
+                            + (Float.isFinite(batchLoss) ? ", over " + EXPLOSION + " times a blind guess's" : ""));
                 }
                 lossSum += (double) batchLoss * n;
                 trained += n;
