@@ -86,4 +86,17 @@ class TrainOptionsTest {
         assertEquals(2, run.exit());
         assertTrue(run.errorLines().contains("names 3 activations for 2 hidden layers"), run.errorLines());
     }
+
+    @Test
+    void aLabelFarBeyondTheOthersIsPointedOut() throws IOException {
+        Path data = SmallData.write(dir.resolve("data"));
+        byte[] labels = new byte[300];
+        labels[7] = (byte) 200;
+        dev.nn.mnist.idx.IdxWriter.write(data.resolve("train-labels-idx1-ubyte.gz"),
+                dev.nn.mnist.idx.IdxArray.ofUnsignedBytes(labels, 300), true);
+        Run run = Run.of("train", "--no-progress", "--data", data.toString(), "--epochs", "1", "--out",
+                dir.resolve("m.json").toString());
+        assertTrue(run.err().contains("warning: only 2 of the 201 classes (0..200) occur in the training labels"),
+                run.err());
+    }
 }

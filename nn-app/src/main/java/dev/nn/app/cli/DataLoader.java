@@ -37,6 +37,26 @@ public final class DataLoader {
         return xor;
     }
 
+    /**
+     * Says so when most of the classes never occur in the training labels: the number of classes is the
+     * largest label + 1, so one wrong label (200 among digits) makes a network of 201 outputs.
+     */
+    private static void warnOfMissingClasses(TrainTest data, PrintWriter err) {
+        boolean[] seen = new boolean[data.train().classes()];
+        int distinct = 0;
+        for (int i = 0; i < data.train().size(); i++) {
+            if (!seen[data.train().label(i)]) {
+                seen[data.train().label(i)] = true;
+                distinct++;
+            }
+        }
+        if (2 * distinct < seen.length) {
+            err.printf("warning: only %d of the %d classes (0..%d) occur in the training labels; is a label"
+                    + " wrong? The network will have %d outputs%n", distinct, seen.length, seen.length - 1,
+                    seen.length);
+        }
+    }
+
     /** Loads {@code dir}, or the bundled MNIST when {@code dir} is null, saying so on {@code err}. */
     public static TrainTest load(Path dir, PrintWriter err) throws IOException {
         TrainTest data;
@@ -51,6 +71,7 @@ public final class DataLoader {
             data = IdxDatasets.load(dir);
             err.printf("data: %s: %,d training and %,d test samples of %d values, %d classes%n", dir,
                     data.train().size(), data.test().size(), data.train().features(), data.train().classes());
+            warnOfMissingClasses(data, err);
         }
         return data;
     }
