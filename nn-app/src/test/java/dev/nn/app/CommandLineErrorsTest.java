@@ -34,8 +34,22 @@ class CommandLineErrorsTest {
         assertOneLine(Run.of("train", "--epochs", "many"), 2, "--epochs", "many");
         assertOneLine(Run.of("train", "--bogus"), 2, "--bogus");
         assertOneLine(Run.of("frobnicate"), 2, "frobnicate");
-        assertOneLine(Run.of("eval"), 2, "--model");
+        assertOneLine(Run.of("eval", "--top", "3"), 2, "--top");
         assertOneLine(Run.of("train", "--simd", "avx9"), 2, "--simd", "avx9");
+    }
+
+    @Test
+    void everyCommandTakesModelJsonByDefaultAndSaysToTrainOneFirst() throws IOException {
+        Path model = dir.resolve("m.json");
+        assertEquals(0, Run.of("train", "--dataset", "xor", "--epochs", "1", "--out", model.toString()).exit());
+        Run positional = Run.of("eval", model.toString(), "--dataset", "xor");
+        assertEquals(0, positional.exit(), positional.err());
+        assertOneLine(Run.of("eval", model.toString(), "--model", model.toString()), 2, "not both");
+        if (!Files.exists(Path.of("model.json"))) {
+            for (String command : new String[]{"eval", "play", "serve"}) {
+                assertOneLine(Run.of(command), 1, "no model.json here: train one first with ./nn train");
+            }
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.nn.app.commands;
 
+import dev.nn.app.cli.ModelFiles;
 import dev.nn.app.cli.DataOptions;
 import dev.nn.app.cli.ShapeCheck;
 import dev.nn.app.cli.SimdOption;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -33,8 +35,12 @@ import java.util.concurrent.Callable;
                 "  ./nn eval --model fashion.json --data fashion-mnist/"})
 public final class EvalCommand implements Callable<Integer> {
 
-    @Option(names = {"-m", "--model"}, paramLabel = "FILE", required = true, description = "The model file.")
+    @Option(names = {"-m", "--model"}, paramLabel = "FILE", defaultValue = ModelFiles.DEFAULT,
+            description = "The model file.")
     Path model;
+
+    @Parameters(paramLabel = "MODEL", arity = "0..1", description = "The model file, instead of --model.")
+    Path modelArgument;
 
 
     @Mixin
@@ -59,7 +65,13 @@ public final class EvalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ChartFiles.requirePlotFile("--plot", plot);
         ChartFiles.requirePlotFile("--weights-plot", weightsPlot);
-        Model loaded = ModelIO.load(model);
+        if (modelArgument != null) {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--model")) {
+                throw new IllegalArgumentException("give the model once: --model FILE or FILE, not both");
+            }
+            model = modelArgument;
+        }
+        Model loaded = modelArgument != null ? ModelIO.load(model) : ModelFiles.load(model, spec);
         Dataset test = data.testSetFor(model, loaded, spec.commandLine().getErr());
         Evaluation e = Mlp.of(loaded).evaluate(test);
 

@@ -1,12 +1,12 @@
 package dev.nn.app.commands;
 
+import dev.nn.app.cli.ModelFiles;
 import dev.nn.app.cli.DataOptions;
 import dev.nn.app.cli.ShapeCheck;
 import dev.nn.app.cli.SimdOption;
 import dev.nn.app.terminal.DigitArt;
 import dev.nn.core.data.Dataset;
 import dev.nn.core.model.Model;
-import dev.nn.core.model.ModelIO;
 import dev.nn.core.network.Predictor;
 import dev.nn.core.random.Rng;
 import picocli.CommandLine.Command;
@@ -34,7 +34,8 @@ import java.util.concurrent.Callable;
                 "  printf '7\\n2\\n1\\n' | nn play --rounds 3 --seed 4   scripted answers"})
 public final class PlayCommand implements Callable<Integer> {
 
-    @Option(names = {"-m", "--model"}, paramLabel = "FILE", defaultValue = "model.json", description = "The model.")
+    @Option(names = {"-m", "--model"}, paramLabel = "FILE", defaultValue = ModelFiles.DEFAULT,
+            description = "The model file.")
     Path model;
 
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "10", description = "Rounds to play.")
@@ -63,7 +64,7 @@ public final class PlayCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);
         }
         PrintWriter out = spec.commandLine().getOut();
-        Model loaded = ModelIO.load(model);
+        Model loaded = ModelFiles.load(model, spec);
         Dataset test = data.testSetFor(model, loaded, spec.commandLine().getErr());
         int height = ShapeCheck.imageHeight(test.features());
         int width = test.features() / height;

@@ -1,5 +1,6 @@
 package dev.nn.app.commands;
 
+import dev.nn.app.cli.ModelFiles;
 import dev.nn.app.cli.DataOptions;
 import dev.nn.app.cli.SimdOption;
 import dev.nn.app.cli.TableLoader;
@@ -8,7 +9,6 @@ import dev.nn.core.Mlp;
 import dev.nn.core.data.CsvReader;
 import dev.nn.core.data.Dataset;
 import dev.nn.core.model.Model;
-import dev.nn.core.model.ModelIO;
 import dev.nn.core.network.Predictor;
 import dev.nn.mnist.digits.ImageFiles;
 import dev.nn.mnist.digits.MnistForm;
@@ -35,7 +35,8 @@ import java.util.concurrent.Callable;
                 "  ./nn predict --model iris.json --data flowers.csv        a table model: one line per row"})
 public final class PredictCommand implements Callable<Integer> {
 
-    @Option(names = {"-m", "--model"}, paramLabel = "FILE", required = true, description = "The model file.")
+    @Option(names = {"-m", "--model"}, paramLabel = "FILE", defaultValue = ModelFiles.DEFAULT,
+            description = "The model file.")
     Path model;
 
     @Parameters(paramLabel = "IMAGE", arity = "0..*", description = "Picture files.")
@@ -65,7 +66,7 @@ public final class PredictCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give IMAGE files or --index N,... (see nn predict --help)");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Model loaded = ModelIO.load(model);
+        Model loaded = ModelFiles.load(model, spec);
         if (loaded.schema() != null || TableLoader.isTable(data.dir())) {
             return predictRows(out, loaded);
         }

@@ -1,11 +1,11 @@
 package dev.nn.app.commands;
 
+import dev.nn.app.cli.ModelFiles;
 import dev.nn.app.cli.DataOptions;
 import dev.nn.app.cli.SimdOption;
 import dev.nn.app.serve.DigitServer;
 import dev.nn.core.data.Dataset;
 import dev.nn.core.model.Model;
-import dev.nn.core.model.ModelIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +30,8 @@ import java.util.concurrent.CountDownLatch;
                 "  ./nn serve --model m128.json --port 9000"})
 public final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = {"-m", "--model"}, paramLabel = "FILE", defaultValue = "model.json", description = "The model.")
+    @Option(names = {"-m", "--model"}, paramLabel = "FILE", defaultValue = ModelFiles.DEFAULT,
+            description = "The model file.")
     Path model;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "The port (0: any free one).")
@@ -59,7 +60,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be from 0 to 65535, got " + port);
         }
-        Model loaded = ModelIO.load(model);
+        Model loaded = ModelFiles.load(model, spec);
         Dataset test = data.testSetFor(model, loaded, spec.commandLine().getErr());
         DigitServer server;
         try {
