@@ -157,9 +157,9 @@ public final class TuneCommand implements Callable<Integer> {
                 }
             }
             int total = settings.size() * seeds;
-            stderr.printf("tune: %,d settings × %d seeds = %,d trials of %d epochs on %s; %,d already in %s;"
-                            + " running %,d on %d jobs%n", settings.size(), seeds, total, epochs, train.name(),
-                    total - todo.size(), out, todo.size(), workers);
+            stderr.printf("tune: %s × %s = %s of %s on %s; %,d already in %s; running %,d on %s%n",
+                    count(settings.size(), "setting"), count(seeds, "seed"), count(total, "trial"),
+                    count(epochs, "epoch"), train.name(), total - todo.size(), out, todo.size(), count(workers, "job"));
             stderr.flush();
             List<Trial> all = new ArrayList<>(log.done());
             AtomicInteger finished = new AtomicInteger();
@@ -192,12 +192,17 @@ public final class TuneCommand implements Callable<Integer> {
             ranking.print(stdout, top);
             stdout.flush();
             if (plot != null) {
-                ChartFiles.save(ranking.chart("nn tune: " + ranking.rows().size() + " settings × " + seeds
-                        + " seeds, " + epochs + " epoch(s) on " + train.name()), plot);
+                ChartFiles.save(ranking.chart("nn tune: " + count(ranking.rows().size(), "setting") + " × "
+                        + count(seeds, "seed") + ", " + count(epochs, "epoch") + " on " + train.name()), plot);
                 stderr.printf("plotted %s%n", plot);
             }
         }
         return 0;
+    }
+
+    /** {@code n} and the noun, plural unless n is 1: "1 epoch", "3 epochs", "1,024 trials". */
+    private static String count(long n, String noun) {
+        return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 
     /** A short digest of the data's checksums: trials on other data are not comparable. */
