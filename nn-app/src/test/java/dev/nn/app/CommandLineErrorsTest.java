@@ -53,6 +53,16 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void flagsAreCheckedBeforeAnyDataIsRead() {
+        for (String[] args : new String[][]{{"--hidden", "0"}, {"--lr", "-1"}, {"--batch-size", "0"},
+                {"--activation", "swish"}, {"--epochs", "0"}}) {
+            Run run = Run.of("train", args[0], args[1]);
+            assertOneLine(run, 2, args[0]);
+            assertFalse(run.err().contains("data:"), "read the data before refusing " + args[0] + ": " + run.err());
+        }
+    }
+
+    @Test
     void typosGetTheNearestCommandOrOption() {
         assertOneLine(Run.of("trian"), 2, "unknown command 'trian'; did you mean train?");
         assertOneLine(Run.of("train", "--epoch", "2"), 2, "unknown option '--epoch'; did you mean", "--epochs");

@@ -28,10 +28,15 @@ public final class ShapeCheck {
 
     /** The layer sizes for hidden layers {@code hidden} on {@code data}: its features in, its classes out. */
     public static List<Integer> layersFor(Dataset data, List<Integer> hidden) {
+        return layersFor(data.features(), hidden, data.classes());
+    }
+
+    /** {@code inputs}, the hidden sizes, then {@code outputs}. */
+    public static List<Integer> layersFor(int inputs, List<Integer> hidden, int outputs) {
         List<Integer> sizes = new ArrayList<>();
-        sizes.add(data.features());
+        sizes.add(inputs);
         sizes.addAll(hidden);
-        sizes.add(data.classes());
+        sizes.add(outputs);
         return sizes;
     }
 

@@ -47,6 +47,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /** {@code nn train}: trains a network and saves it. */
 @Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true,
@@ -196,6 +197,9 @@ public final class TrainCommand implements Callable<Integer> {
         OutputFiles.requireWritable("--checkpoint", checkpointFile);
         ChartFiles.requirePlotFile("--plot", plot);
         ConfigFile settingsFile = configFile == null ? ConfigFile.none() : ConfigFile.read(configFile);
+        if (resumed == null) {
+            checkBeforeReadingData(settingsFile);
+        }
         Path dataDir = run.dataFolder() == null ? null : Path.of(run.dataFolder());
         if (dataDir != null) {
             HeapCheck.requireRoomFor(dataDir);
@@ -411,8 +415,30 @@ public final class TrainCommand implements Callable<Integer> {
         return checksums;
     }
 
+    /**
+     * Every setting is checked before the data is read, so that a mistake costs no wait: the sizes in and out,
+     * which only the data knows, are stood in for (a complaint about them waits for the data).
+     */
+    private void checkBeforeReadingData(ConfigFile file) {
+        if (hidden != null && hidden.stream().anyMatch(h -> h == null || h < 1)) {
+            throw new IllegalArgumentException("--hidden sizes must be positive, got " + hidden);
+        }
+        try {
+            settings(file, hiddenSizes -> ShapeCheck.layersFor(1, hiddenSizes, 2));
+        } catch (IllegalArgumentException e) {
+            if (!e.getMessage().startsWith("--layers") || layers != null) {
+                throw e;
+            }
+        }
+    }
+
     /** Defaults, then the --config file, then the flags given. */
     private ConfigFile.Resolved settings(TrainTest dataset, ConfigFile file) {
+        return settings(file, hiddenSizes -> ShapeCheck.layersFor(dataset.train(), hiddenSizes));
+    }
+
+    /** The settings with layer sizes from {@code layersFromData}; before the data is read, any sizes will do. */
+    private ConfigFile.Resolved settings(ConfigFile file, Function<List<Integer>, List<Integer>> layersFromData) {
         var parsed = spec.commandLine().getParseResult();
         Map<String, Object> given = new LinkedHashMap<>();
         Object[][] flags = {{"layers", layers}, {"hidden", hidden}, {"activation", activation}, {"loss", loss},
@@ -429,7 +455,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         ConfigFile base = given.containsKey("layers") || given.containsKey("hidden")
                 ? file.without("layers", "hidden") : file;
-        return base.resolve(given, hiddenSizes -> ShapeCheck.layersFor(dataset.train(), hiddenSizes));
+        return base.resolve(given, layersFromData);
     }
 
     private static Provenance provenance(Map<String, String> checksums, EpochStats last, RunFiles run) {
