@@ -283,6 +283,7 @@ public final class TrainCommand implements Callable<Integer> {
                         + ")" + keepLastGood(checkpointFile, outFile, run));
             }
             if (outcome.stopped()) {
+                progress.stop();
                 saveCheckpoint(checkpointFile, network, config, optimizer, outcome.progress(), checksums, run);
                 stderr.printf("interrupted at epoch %d, batch %d: saved %s; continue with: nn train --resume %s%n",
                         outcome.progress().epoch(), outcome.progress().batch(), checkpointFile, checkpointFile);

@@ -63,6 +63,14 @@ public final class ConsoleProgress implements TrainingListener {
         }
     }
 
+    /** Ends a bar cut short (Ctrl-C), clearing its line, so that what follows starts on a clean one. */
+    public void stop() {
+        if (bar != null) {
+            bar.close();
+            bar = null;
+        }
+    }
+
     @Override
     public void epochFinished(EpochStats s) {
         if (bar != null) {
