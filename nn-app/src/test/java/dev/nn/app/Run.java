@@ -15,7 +15,8 @@ record Run(int exit, String out, String err) {
 
     /** The lines of standard error that are not narration (data:, train:, saved) — what a failure printed. */
     String errorLines() {
-        return err.lines().filter(l -> !l.startsWith("data:") && !l.startsWith("train:") && !l.startsWith("nn-simd:"))
+        return err.lines().filter(l -> !l.startsWith("data:") && !l.startsWith("train:") && !l.startsWith("optimizer:")
+                        && !l.startsWith("nn-simd:"))
                 .reduce("", (a, b) -> a.isEmpty() ? b : a + "\n" + b);
     }
 }

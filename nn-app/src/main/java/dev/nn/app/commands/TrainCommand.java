@@ -242,11 +242,12 @@ public final class TrainCommand implements Callable<Integer> {
             stderr.printf("resume: %s at epoch %d, batch %d; the model will be saved as %s%n", resume,
                     start.epoch(), start.batch(), outFile);
         }
-        stderr.printf("train: %s (%s, %s, %s init, %s, %s schedule), %,d parameters, batch %d, %d epochs, seed %d,"
-                        + " %d thread%s%n", config.shape(), config.network().activationText(),
-                config.network().loss().id(), config.network().init().id(), optimizer, config.fit().schedule().id(),
-                network.parameterCount(), config.fit().batchSize(), config.fit().epochs(), config.fit().seed(),
-                threads, threads == 1 ? "" : "s");
+        int epochCount = config.fit().epochs();
+        stderr.printf("train: %s (%s, %s, %s init), %,d parameters, batch %d, %d epoch%s, seed %d, %d thread%s%n",
+                config.shape(), config.network().activationText(), config.network().loss().id(),
+                config.network().init().id(), network.parameterCount(), config.fit().batchSize(), epochCount,
+                epochCount == 1 ? "" : "s", config.fit().seed(), threads, threads == 1 ? "" : "s");
+        stderr.printf("optimizer: %s, %s schedule%n", optimizer, config.fit().schedule().id());
         stderr.flush();
 
         ConsoleProgress progress = new ConsoleProgress(stdout,
