@@ -1,6 +1,5 @@
 package dev.nn.app.cli;
 
-import dev.nn.simd.Kernels;
 import picocli.CommandLine.Option;
 
 /** {@code --simd auto|scalar|panama}: which kernel implementation to use; must be applied before any kernel runs. */
@@ -22,6 +21,5 @@ public final class SimdOption {
         if (choice != Choice.auto || System.getProperty("nn.simd") == null) {
             System.setProperty("nn.simd", choice.name());
         }
-        Kernels.info(); // the kernels are chosen now, so their one line comes first, not in the middle of a game
     }
 }

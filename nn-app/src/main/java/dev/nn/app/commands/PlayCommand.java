@@ -9,6 +9,7 @@ import dev.nn.core.data.Dataset;
 import dev.nn.core.model.Model;
 import dev.nn.core.network.Predictor;
 import dev.nn.core.random.Rng;
+import dev.nn.simd.Kernels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,6 +71,8 @@ public final class PlayCommand implements Callable<Integer> {
         int width = test.features() / height;
         boolean colour = !plain && System.console() != null && System.console().isTerminal();
         Predictor predictor = new Predictor(loaded.network());
+        Kernels.info(); // the kernels are chosen now: their one line comes before the game, not after a guess
+        spec.commandLine().getErr().flush();
         Rng rng = new Rng(seed != null ? seed : System.nanoTime());
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         int played = 0, you = 0, machine = 0;
