@@ -1,13 +1,12 @@
 package dev.nn.core.activation;
 
-import dev.nn.core.io.Untrusted;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.nn.core.io.Names;
+import dev.nn.core.io.Untrusted;
 import dev.nn.simd.Kernels;
 
 import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * An element-wise activation a = f(z). Both directions work in place and need only the output a, so a layer
@@ -137,20 +136,20 @@ public enum Activation {
         return id;
     }
 
-    /** The activation named {@code id} (case-insensitive), or an exception listing the known names. */
+    /** The activation named {@code id} (case-insensitive), or an exception listing the hidden layers' choices. */
     @JsonCreator
     public static Activation byId(String id) {
-        for (Activation a : values()) {
-            if (a.id.equals(id.toLowerCase(Locale.ROOT))) {
-                return a;
-            }
+        try {
+            return Names.byId(values(), Activation::id, id, "activation");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown activation '" + Untrusted.shown(id) + "' (known: " + ids()
+                    + ")");
         }
-        throw new IllegalArgumentException("unknown activation '" + Untrusted.shown(id) + "' (known: " + ids() + ")");
     }
 
-    /** The names offered for hidden layers, comma-separated. */
+    /** The names offered for hidden layers (identity is the output layer's), comma-separated. */
     public static String ids() {
-        return Arrays.stream(values()).filter(a -> a != IDENTITY) // the output layer's, not a hidden layer's choice
-                .map(Activation::id).collect(Collectors.joining(", "));
+        return Names.ids(Arrays.stream(values()).filter(a -> a != IDENTITY).toArray(Activation[]::new),
+                Activation::id);
     }
 }

@@ -1,12 +1,9 @@
 package dev.nn.core.init;
 
-import dev.nn.core.io.Untrusted;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.nn.core.io.Names;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** The weight initialisers, by name: the typed choice a network's configuration holds. */
 public enum Init {
@@ -42,16 +39,11 @@ public enum Init {
     /** The initialiser named {@code id} (case-insensitive), or an exception listing the known names. */
     @JsonCreator
     public static Init byId(String id) {
-        for (Init i : values()) {
-            if (i.id.equals(id.toLowerCase(Locale.ROOT))) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("unknown initialiser '" + Untrusted.shown(id) + "' (known: " + ids() + ")");
+        return Names.byId(values(), Init::id, id, "initialiser");
     }
 
     /** The known names, comma-separated. */
     public static String ids() {
-        return Arrays.stream(values()).map(Init::id).collect(Collectors.joining(", "));
+        return Names.ids(values(), Init::id);
     }
 }

@@ -1,12 +1,9 @@
 package dev.nn.core.loss;
 
-import dev.nn.core.io.Untrusted;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.nn.core.io.Names;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** The losses, by name: the typed choice a network's configuration holds. Both apply softmax to the logits. */
 public enum LossFunction {
@@ -39,16 +36,11 @@ public enum LossFunction {
     /** The loss named {@code id} (case-insensitive), or an exception listing the known names. */
     @JsonCreator
     public static LossFunction byId(String id) {
-        for (LossFunction l : values()) {
-            if (l.id.equals(id.toLowerCase(Locale.ROOT))) {
-                return l;
-            }
-        }
-        throw new IllegalArgumentException("unknown loss '" + Untrusted.shown(id) + "' (known: " + ids() + ")");
+        return Names.byId(values(), LossFunction::id, id, "loss");
     }
 
     /** The known names, comma-separated. */
     public static String ids() {
-        return Arrays.stream(values()).map(LossFunction::id).collect(Collectors.joining(", "));
+        return Names.ids(values(), LossFunction::id);
     }
 }

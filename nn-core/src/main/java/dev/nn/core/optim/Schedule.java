@@ -1,12 +1,9 @@
 package dev.nn.core.optim;
 
-import dev.nn.core.io.Untrusted;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.nn.core.io.Names;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** How the learning rate moves over a run of {@code total} optimiser steps. */
 public enum Schedule {
@@ -45,19 +42,14 @@ public enum Schedule {
         return id;
     }
 
-    /** The schedule named {@code id} (case-insensitive). */
+    /** The schedule named {@code id} (case-insensitive), or an exception listing the known names. */
     @JsonCreator
     public static Schedule byId(String id) {
-        for (Schedule s : values()) {
-            if (s.id.equals(id.toLowerCase(Locale.ROOT))) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown schedule '" + Untrusted.shown(id) + "' (known: " + ids() + ")");
+        return Names.byId(values(), Schedule::id, id, "schedule");
     }
 
     /** The known names, comma-separated. */
     public static String ids() {
-        return Arrays.stream(values()).map(Schedule::id).collect(Collectors.joining(", "));
+        return Names.ids(values(), Schedule::id);
     }
 }
