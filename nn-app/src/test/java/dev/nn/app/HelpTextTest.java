@@ -30,6 +30,8 @@ class HelpTextTest {
             assertEquals(0, run.exit(), name + ": " + warnings);
             assertTrue(run.out().contains("Usage: nn " + name), name + ":\n" + run.out());
             assertFalse(warnings.contains("WARN"), name + ":\n" + warnings);
+            assertFalse(run.out().contains("Default: []") || run.out().contains("Default: 0.0\n"),
+                    name + " shows a default that is no default:\n" + run.out());
         }
     }
 }

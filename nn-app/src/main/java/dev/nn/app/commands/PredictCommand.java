@@ -12,6 +12,7 @@ import dev.nn.core.model.Model;
 import dev.nn.core.network.Predictor;
 import dev.nn.mnist.digits.ImageFiles;
 import dev.nn.mnist.digits.MnistForm;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,10 +40,11 @@ public final class PredictCommand implements Callable<Integer> {
             description = "The model file.")
     Path model;
 
-    @Parameters(paramLabel = "IMAGE", arity = "0..*", description = "Picture files.")
+    @Parameters(paramLabel = "IMAGE", arity = "0..*", description = "Picture files.",
+            showDefaultValue = CommandLine.Help.Visibility.NEVER)
     List<Path> images = List.of();
 
-    @Option(names = "--index", split = ",", paramLabel = "N",
+    @Option(names = "--index", split = ",", paramLabel = "N", showDefaultValue = CommandLine.Help.Visibility.NEVER,
             description = "Test records to predict, by position from 0 (from --data, --dataset or the bundled MNIST).")
     List<Integer> indices = List.of();
 
