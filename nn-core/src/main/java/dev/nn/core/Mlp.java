@@ -1,14 +1,9 @@
 package dev.nn.core;
 
-import dev.nn.core.activation.Activation;
-import dev.nn.core.config.FitConfig;
-import dev.nn.core.config.NetworkConfig;
-import dev.nn.core.config.OptimizerConfig;
 import dev.nn.core.config.TrainingConfig;
 import dev.nn.core.data.Dataset;
+import dev.nn.core.data.FloatRows;
 import dev.nn.core.data.Table;
-import dev.nn.core.init.Init;
-import dev.nn.core.loss.LossFunction;
 import dev.nn.core.metrics.Evaluation;
 import dev.nn.core.metrics.Evaluator;
 import dev.nn.core.model.DataSchema;
@@ -17,7 +12,6 @@ import dev.nn.core.model.ModelIO;
 import dev.nn.core.model.Provenance;
 import dev.nn.core.model.Standardization;
 import dev.nn.core.network.Network;
-import dev.nn.core.optim.Schedule;
 import dev.nn.core.random.Rng;
 import dev.nn.core.tensor.Matrix;
 import dev.nn.core.train.EpochStats;
@@ -27,12 +21,8 @@ import dev.nn.simd.Kernels;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -86,8 +76,13 @@ public final class Mlp {
     }
 
     /** A builder for a classifier of {@code inputs} features into {@code classes} classes. */
-    public static Builder builder(int inputs, int classes) {
-        return new Builder(inputs, classes);
+    public static MlpBuilder builder(int inputs, int classes) {
+        return new MlpBuilder(inputs, classes);
+    }
+
+    /** What the builder makes: epochs that may grow on small data, standardisation as chosen. */
+    static Mlp create(TrainingConfig config, boolean defaultEpochs, boolean standardize) {
+        return new Mlp(config, defaultEpochs, standardize);
     }
 
     /**
@@ -132,8 +127,8 @@ public final class Mlp {
      */
     public List<EpochStats> fit(float[][] x, int[] y, float[][] xValidation, int[] yValidation,
                                 Consumer<EpochStats> onEpoch) {
-        float[] rows = rows(x, "x");
-        requireLabels(y, x.length, "y", "x");
+        float[] rows = FloatRows.of(x, "x", network.inputSize());
+        FloatRows.requireLabels(y, x.length, network.outputSize(), "y", "x");
         if (standardize && standardization == null) {
             standardization = Standardization.of(rows, network.inputSize());
         }
@@ -143,8 +138,9 @@ public final class Mlp {
             if (xValidation == null || yValidation == null) {
                 throw new IllegalArgumentException("xValidation and yValidation: give both or neither");
             }
-            float[] validationRows = rows(xValidation, "xValidation");
-            requireLabels(yValidation, xValidation.length, "yValidation", "xValidation");
+            float[] validationRows = FloatRows.of(xValidation, "xValidation", network.inputSize());
+            FloatRows.requireLabels(yValidation, xValidation.length, network.outputSize(), "yValidation",
+                    "xValidation");
             validation = features("validation data", validationRows, yValidation);
         }
         return fit(train, validation, new TrainingListener() {
@@ -241,7 +237,7 @@ public final class Mlp {
 
     /** The class probabilities (the softmax of the logits) of each row of {@code x}. */
     public float[][] predictProbabilities(float[][] x) {
-        float[] rows = standardized(rows(x, "x"));
+        float[] rows = standardized(FloatRows.of(x, "x", network.inputSize()));
         int inputs = network.inputSize();
         int classes = network.outputSize();
         float[][] out = new float[x.length][classes];
@@ -268,8 +264,8 @@ public final class Mlp {
 
     /** Accuracy, mean loss and confusion matrix on {@code x}, {@code y}. */
     public Evaluation evaluate(float[][] x, int[] y) {
-        float[] rows = rows(x, "x");
-        requireLabels(y, x.length, "y", "x");
+        float[] rows = FloatRows.of(x, "x", network.inputSize());
+        FloatRows.requireLabels(y, x.length, network.outputSize(), "y", "x");
         return evaluate(features("evaluation data", rows, y));
     }
 
@@ -343,57 +339,13 @@ public final class Mlp {
 
     private Dataset features(String name, float[] rows, int[] y) {
         return Dataset.ofFeatures(name, standardized(rows), y, network.inputSize(), network.outputSize(),
-                Map.of(name, sha256(rows, y)));
-    }
-
-    /** The rows of {@code x} end to end, each checked to have the network's input width. */
-    private float[] rows(float[][] x, String name) {
-        if (x == null || x.length == 0) {
-            throw new IllegalArgumentException(name + " has no rows");
-        }
-        int width = network.inputSize();
-        float[] rows = new float[Math.multiplyExact(x.length, width)];
-        for (int i = 0; i < x.length; i++) {
-            if (x[i] == null || x[i].length != width) {
-                throw new IllegalArgumentException(name + "[" + i + "] has " + (x[i] == null ? "no" : x[i].length)
-                        + " values, but the network takes " + width);
-            }
-            System.arraycopy(x[i], 0, rows, i * width, width);
-        }
-        return rows;
-    }
-
-    private void requireLabels(int[] y, int rows, String name, String of) {
-        if (y == null || y.length != rows) {
-            throw new IllegalArgumentException(name + " has " + (y == null ? "no" : y.length) + " labels, but " + of
-                    + " has " + rows + " rows");
-        }
-        for (int i = 0; i < y.length; i++) {
-            if (y[i] < 0 || y[i] >= network.outputSize()) {
-                throw new IllegalArgumentException(name + "[" + i + "] is " + y[i] + ", outside the classes 0.."
-                        + (network.outputSize() - 1));
-            }
-        }
+                Map.of(name, FloatRows.sha256(rows, y)));
     }
 
     private static Map<String, String> checksums(Dataset train, Dataset validation) {
         Map<String, String> all = new java.util.LinkedHashMap<>(train.checksums());
         all.putAll(validation.checksums());
         return all;
-    }
-
-    private static String sha256(float[] rows, int[] y) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(4 * (rows.length + y.length));
-            bytes.asFloatBuffer().put(rows);
-            bytes.position(4 * rows.length);
-            bytes.asIntBuffer().put(y);
-            digest.update(bytes.array());
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
     }
 
     /** The configuration, as it will be saved. */
@@ -404,116 +356,5 @@ public final class Mlp {
     /** The network, weights as they are now. */
     public Network network() {
         return network;
-    }
-
-    /** Builds an {@link Mlp}: every choice typed, every default stated, nothing positional. */
-    public static final class Builder {
-
-        private final int inputs;
-        private final int classes;
-        private List<Integer> hidden = List.of(16, 16);
-        private List<Activation> activations = List.of();
-        private Init init = Init.HE;
-        private LossFunction loss = LossFunction.CROSS_ENTROPY;
-        private OptimizerConfig optimizer = OptimizerConfig.Adam.DEFAULT;
-        private FitConfig fit = FitConfig.DEFAULT;
-        private boolean epochsGiven;
-        private boolean standardize = true;
-
-        private Builder(int inputs, int classes) {
-            this.inputs = inputs;
-            this.classes = classes;
-        }
-
-        /** Hidden layer sizes, input side first (default 16, 16; none for a linear classifier). */
-        public Builder hidden(int... sizes) {
-            this.hidden = Arrays.stream(sizes).boxed().toList();
-            return this;
-        }
-
-        /** The activation of every hidden layer (default ReLU). */
-        public Builder activation(Activation activation) {
-            this.activations = List.of(activation);
-            return this;
-        }
-
-        /** One activation per hidden layer. */
-        public Builder activations(Activation... perHiddenLayer) {
-            this.activations = List.of(perHiddenLayer);
-            return this;
-        }
-
-        /** The weight initialiser (default He). */
-        public Builder init(Init choice) {
-            this.init = choice;
-            return this;
-        }
-
-        /** The loss (default softmax + cross-entropy). */
-        public Builder loss(LossFunction choice) {
-            this.loss = choice;
-            return this;
-        }
-
-        /** The optimiser (default {@link OptimizerConfig.Adam#DEFAULT}). */
-        public Builder optimizer(OptimizerConfig choice) {
-            this.optimizer = choice;
-            return this;
-        }
-
-        /**
-         * Passes over the training data. Default: {@link FitConfig#DEFAULT}'s 20, or more on small data, so that
-         * training takes at least {@link #MIN_DEFAULT_STEPS} optimiser steps.
-         */
-        public Builder epochs(int n) {
-            this.fit = fit.withEpochs(n);
-            this.epochsGiven = true;
-            return this;
-        }
-
-        /** Samples per mini-batch (default 32). */
-        public Builder batchSize(int n) {
-            this.fit = fit.withBatchSize(n);
-            return this;
-        }
-
-        /** The seed of the initial weights and the shuffling (default 1). */
-        public Builder seed(long seed) {
-            this.fit = fit.withSeed(seed);
-            return this;
-        }
-
-        /** How the learning rate moves over the run (default cosine decay to zero). */
-        public Builder schedule(Schedule schedule) {
-            this.fit = fit.withSchedule(schedule);
-            return this;
-        }
-
-        /** Whether float features are standardised (default true); pictures are always scaled by 1/255. */
-        public Builder standardize(boolean on) {
-            this.standardize = on;
-            return this;
-        }
-
-        /** The classifier, its weights drawn from the seed. */
-        public Mlp build() {
-            if (inputs < 1) {
-                throw new IllegalArgumentException("inputs must be at least 1, got " + inputs);
-            }
-            if (classes < 2) {
-                throw new IllegalArgumentException("classes must be at least 2, got " + classes);
-            }
-            List<Integer> layers = new ArrayList<>();
-            layers.add(inputs);
-            layers.addAll(hidden);
-            layers.add(classes);
-            NetworkConfig network = NetworkConfig.of(layers).withInit(init).withLoss(loss);
-            if (activations.size() == 1) {
-                network = network.withActivation(activations.getFirst());
-            } else if (!activations.isEmpty()) {
-                network = network.withActivations(activations);
-            }
-            return new Mlp(new TrainingConfig(network, optimizer, fit), !epochsGiven, standardize);
-        }
     }
 }
