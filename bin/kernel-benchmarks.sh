@@ -1,19 +1,25 @@
 #!/usr/bin/env bash
-# Regenerates docs/KERNELS.md: the JMH benchmarks of nn-simd (module nn-bench) and, in the same run, OpenBLAS
-# sgemm on the same shapes through NumPy (one thread), with the FMA peak measured by the same JVMs.
-# Needs /usr/bin/python3 with numpy and OpenBLAS (apt-get install python3-numpy libopenblas0-pthread).
-# Takes about fifteen minutes on 2 cores.
+# Regenerates docs/KERNELS.md from one run of the JMH benchmarks in nn-bench: every kernel at two vector widths
+# (the JVM's widest and the next narrower) and scalar, the products beside EJML, dot/axpy/sum beside Lucene's
+# VectorUtil, and the FMA peak measured in the same run. Takes about twenty minutes on 2 cores.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-"$root/mvnw" -q install -DskipTests -pl nn-bench -am
+"$root/mvnw" -q install -Dmaven.test.skip=true -pl nn-bench -am
 . "$root/bin/find-jdk.sh"
-"$JAVA_HOME/bin/java" -jar "$root/nn-bench/target/benchmarks.jar" -rf json -rff "$out/jmh.json" > "$out/jmh.log"
-OPENBLAS_NUM_THREADS=1 /usr/bin/python3 "$root/bin/kernel-report.py" blas > "$out/blas.json"
-/usr/bin/python3 "$root/bin/kernel-report.py" report "$out/jmh.json" "$out/jmh.log" "$out/blas.json" \
-  "$("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1)" \
-  "$("$JAVA_HOME/bin/java" -XX:+PrintFlagsFinal -version 2>/dev/null | awk '$2 == "MaxVectorSize" {print $4}')" \
+java="$JAVA_HOME/bin/java"
+vector_bytes=$("$java" -XX:+PrintFlagsFinal -version 2>/dev/null | awk '$2 == "MaxVectorSize" {print $4}')
+narrower=$([ "$vector_bytes" -ge 64 ] && echo panama256 || echo panama128)
+jmh() { # NAME IMPLS: one benchmark class with its implementations, results in $out/NAME.json
+  "$java" -jar "$root/nn-bench/target/benchmarks.jar" "dev.nn.bench.$1" -p impl="$2" -rf json -rff "$out/$1.json" \
+    >> "$out/jmh.log"
+}
+jmh PeakBench "panama,$narrower"
+jmh VectorBench "panama,$narrower,lucene,loop"
+jmh ProductBench "panama,$narrower,scalar,ejml"
+jmh KernelBench "panama,$narrower,scalar"
+/usr/bin/python3 "$root/bin/kernel-report.py" "$out" "$("$java" -version 2>&1 | head -n 1)" "$vector_bytes" "$narrower" \
   > "$root/docs/KERNELS.md.tmp"
 mv "$root/docs/KERNELS.md.tmp" "$root/docs/KERNELS.md"
 echo "kernel-benchmarks: wrote docs/KERNELS.md" >&2

@@ -38,6 +38,10 @@ public final class Main {
 
     /** Runs {@code nn} with {@code args} and exits with its exit code. */
     public static void main(String[] args) {
+        // log records (nn-simd's one line on the kernels in use) as their bare message, as the rest of nn prints
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%5$s%n");
+        }
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

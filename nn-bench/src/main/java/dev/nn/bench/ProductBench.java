@@ -1,6 +1,8 @@
 package dev.nn.bench;
 
 import dev.nn.simd.Kernels;
+import org.ejml.data.FMatrixRMaj;
+import org.ejml.dense.row.CommonOps_FDRM;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -17,15 +19,15 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The three products backprop uses, at the shapes of the networks (m×n×k: batch × outputs × inputs for A·Bᵀ, the
- * forward pass; outputs × inputs × batch for Aᵀ·B, the weight gradient; batch × inputs × outputs for A·B, the
- * input gradient). GFLOP/s = 2mnk / time.
+ * The three products, nn-simd (each vector width, and its scalar twin) beside EJML's float products, on one
+ * thread, at each op's own m×n×k: square, the shapes of the networks (a batch through a layer), and narrow
+ * outputs (n = 10, 16, 17, 100). GFLOP/s = 2mnk / time.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx2g"})
 public class ProductBench {
 
@@ -33,32 +35,26 @@ public class ProductBench {
     @Param({"AB", "AtB", "ABt"})
     public String op;
 
-    /** m×n×k. */
-    @Param({"64x256x784", "256x1024x784", "256x1024x1024", "1000x1024x784"})
+    /** m×n×k of the op itself. */
+    @Param({"512x512x512", "64x256x784", "256x1024x784", "1000x1024x784", "256x10x1024", "256x16x1024",
+            "256x17x1024", "256x100x1024"})
     public String shape;
 
-    /** panama, panama256 or scalar. */
-    @Param({"panama", "panama256", "scalar"})
+    /** panama, panama256, panama128, scalar, or ejml. */
+    @Param({"panama", "panama256", "scalar", "ejml"})
     public String impl;
-
-    /** Threads for the product. */
-    @Param({"1", "2"})
-    public int threads;
 
     private int m, n, k;
     private float[] a, b, c;
+    private FMatrixRMaj ea, eb, ec;
 
     @Setup
     public void setUp() {
-        Implementation.use(impl, threads);
+        Implementation.use(impl);
         String[] dims = shape.split("x");
-        int rows = Integer.parseInt(dims[0]), cols = Integer.parseInt(dims[1]), inner = Integer.parseInt(dims[2]);
-        // the shape is given as the forward pass's; each op takes its own role of it
-        switch (op) {
-            case "ABt" -> { m = rows; n = cols; k = inner; }
-            case "AtB" -> { m = cols; n = inner; k = rows; }
-            default -> { m = rows; n = inner; k = cols; }
-        }
+        m = Integer.parseInt(dims[0]);
+        n = Integer.parseInt(dims[1]);
+        k = Integer.parseInt(dims[2]);
         Random random = new Random(1);
         a = new float[m * k];
         b = new float[k * n];
@@ -69,10 +65,24 @@ public class ProductBench {
         for (int i = 0; i < b.length; i++) {
             b[i] = random.nextFloat() - 0.5f;
         }
+        // EJML's matrices hold the same numbers in the same layout: A m×k (k×m for Aᵀ·B), B k×n (n×k for A·Bᵀ)
+        ea = op.equals("AtB") ? new FMatrixRMaj(k, m) : new FMatrixRMaj(m, k);
+        eb = op.equals("ABt") ? new FMatrixRMaj(n, k) : new FMatrixRMaj(k, n);
+        ec = new FMatrixRMaj(m, n);
+        System.arraycopy(a, 0, ea.data, 0, a.length);
+        System.arraycopy(b, 0, eb.data, 0, b.length);
     }
 
     @Benchmark
-    public float[] product() {
+    public Object product() {
+        if (impl.equals("ejml")) {
+            switch (op) {
+                case "AB" -> CommonOps_FDRM.mult(ea, eb, ec);
+                case "AtB" -> CommonOps_FDRM.multTransA(ea, eb, ec);
+                default -> CommonOps_FDRM.multTransB(ea, eb, ec);
+            }
+            return ec;
+        }
         switch (op) {
             case "AB" -> Kernels.matmul(a, 0, b, 0, c, 0, m, n, k, 1f, 0f);
             case "AtB" -> Kernels.matmulTransA(a, 0, b, 0, c, 0, m, n, k, 1f, 0f);

@@ -1,6 +1,8 @@
 /**
- * JMH benchmarks of nn-simd: {@link dev.nn.bench.ProductBench} (the three matrix products at the networks' shapes),
- * {@link dev.nn.bench.ElementwiseBench} (against a plain array copy) and {@link dev.nn.bench.PeakBench} (the FMA
- * peak in the same run). Each implementation runs in its own fork, chosen by a parameter.
+ * JMH benchmarks of nn-simd, each implementation and peer in its own fork, chosen by a parameter:
+ * {@link dev.nn.bench.ProductBench} (the three products beside EJML and the scalar twin),
+ * {@link dev.nn.bench.VectorBench} (dot, axpy, sum beside Lucene's VectorUtil), {@link dev.nn.bench.KernelBench}
+ * (every other kernel) and {@link dev.nn.bench.PeakBench} (the FMA peak in the same run).
+ * {@code bin/kernel-benchmarks.sh} runs them and writes docs/KERNELS.md.
  */
 package dev.nn.bench;

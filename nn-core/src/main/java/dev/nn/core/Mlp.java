@@ -17,6 +17,7 @@ import dev.nn.core.tensor.Matrix;
 import dev.nn.core.train.EpochStats;
 import dev.nn.core.train.Trainer;
 import dev.nn.core.train.TrainingListener;
+import dev.nn.simd.KernelThreads;
 import dev.nn.simd.Kernels;
 
 import java.io.IOException;
@@ -356,5 +357,14 @@ public final class Mlp {
     /** The network, weights as they are now. */
     public Network network() {
         return network;
+    }
+
+    /**
+     * Splits training and prediction over {@code threads}, a team the caller owns and closes (null, the default:
+     * the calling thread alone). The weights do not depend on it.
+     */
+    public Mlp useThreads(KernelThreads threads) {
+        network.useThreads(threads);
+        return this;
     }
 }

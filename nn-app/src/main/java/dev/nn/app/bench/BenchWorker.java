@@ -12,6 +12,7 @@ import dev.nn.core.tensor.Matrix;
 import dev.nn.core.train.Trainer;
 import dev.nn.mnist.IdxDatasets;
 import dev.nn.mnist.TrainTest;
+import dev.nn.simd.KernelThreads;
 import dev.nn.simd.Kernels;
 
 import java.io.IOException;
@@ -34,14 +35,15 @@ public final class BenchWorker {
         Workload workload = Workload.valueOf(args[0]);
         int repeats = Integer.parseInt(args[1]);
         double seconds = Double.parseDouble(args[2]);
-        Kernels.setThreads(Integer.parseInt(args[3]));
-        BenchResult result = measure(workload, IdxDatasets.bundledMnist(), repeats, seconds);
-        System.out.println(new ObjectMapper().writeValueAsString(result));
+        try (KernelThreads team = KernelThreads.of(Integer.parseInt(args[3]))) {
+            BenchResult result = measure(workload, IdxDatasets.bundledMnist(), repeats, seconds, team);
+            System.out.println(new ObjectMapper().writeValueAsString(result));
+        }
     }
 
-    static BenchResult measure(Workload workload, TrainTest data, int repeats, double seconds) {
+    static BenchResult measure(Workload workload, TrainTest data, int repeats, double seconds, KernelThreads team) {
         TrainingConfig config = workload.config();
-        Mlp mlp = Mlp.of(config);
+        Mlp mlp = Mlp.of(config).useThreads(team);
         Network network = mlp.network();
         Trainer trainer = mlp.trainer();
         Rng rng = new Rng(config.fit().seed());
@@ -57,7 +59,7 @@ public final class BenchWorker {
         int batches = train.size() / batch;
         int[] next = {0};
         Runnable step = () -> {
-            train.fillBatch(order, (next[0] % batches) * batch, batch, x, y);
+            train.fillBatch(team, order, (next[0] % batches) * batch, batch, x, y);
             next[0]++;
             trainer.step(x, y);
         };
@@ -84,7 +86,7 @@ public final class BenchWorker {
         Runnable inferTestSet = () -> {
             for (int from = 0; from < test.size(); from += 1000) {
                 int n = Math.min(1000, test.size() - from);
-                test.fillBatch(all, from, n, block, labels);
+                test.fillBatch(team, all, from, n, block, labels);
                 Matrix logits = network.forward(block);
                 for (int i = 0; i < n; i++) {
                     labels[i] = Kernels.argmax(logits.data(), i * logits.cols(), logits.cols());
@@ -98,8 +100,8 @@ public final class BenchWorker {
             inferTestSet.run();
             inferSeconds[r] = (System.nanoTime() - start) / 1e9;
         }
-        double peak = Kernels.measurePeakGflops(500);
-        return new BenchResult(workload.name(), workload.describe(), Kernels.info().describe(), Kernels.threads(),
+        double peak = FmaPeak.gflops(500);
+        return new BenchResult(workload.name(), workload.describe(), Kernels.info().describe(), team.count(),
                 step50 * (train.size() / (double) batch) * 1000, batch / step50,
                 test.size() / median(inferSeconds), median(bytesPerStep), workload.flopsPerStep() / step50 / 1e9,
                 peak, HeapCheck.peakHeapBytes() >> 20, Runtime.version().toString());

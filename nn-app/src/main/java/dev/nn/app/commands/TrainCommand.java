@@ -31,6 +31,7 @@ import dev.nn.core.train.Progress;
 import dev.nn.core.train.Trainer;
 import dev.nn.core.train.TrainingListener;
 import dev.nn.mnist.TrainTest;
+import dev.nn.simd.KernelThreads;
 import dev.nn.simd.Kernels;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -209,8 +210,9 @@ public final class TrainCommand implements Callable<Integer> {
         HeapRoom.require("training " + config.shape() + " in batches of " + config.fit().batchSize(),
                 Trainer.bytesNeeded(config, dataset.train().size()));
 
-        Kernels.setThreads(threads);
-        Mlp mlp = resumed != null ? Mlp.of(config, resumed.network()) : Mlp.of(config);
+        Kernels.info(); // the kernels are chosen now: their one line comes before the run's header
+        KernelThreads team = KernelThreads.of(threads);
+        Mlp mlp = (resumed != null ? Mlp.of(config, resumed.network()) : Mlp.of(config)).useThreads(team);
         Network network = mlp.network();
         Dataset trainSet = tables == null ? dataset.train() : mlp.prepare(tables.train());
         Dataset testSet = tables == null ? dataset.test() : mlp.prepareLike(tables.test());
@@ -296,6 +298,7 @@ public final class TrainCommand implements Callable<Integer> {
             return 0;
         } finally {
             interruption.done(); // whatever ended the run, the shutdown hook must not hold the JVM open
+            team.close();
         }
     }
 

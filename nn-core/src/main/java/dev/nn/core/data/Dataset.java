@@ -1,6 +1,7 @@
 package dev.nn.core.data;
 
 import dev.nn.core.tensor.Matrix;
+import dev.nn.simd.KernelThreads;
 import dev.nn.simd.Kernels;
 
 import java.util.Arrays;
@@ -146,6 +147,11 @@ public final class Dataset {
      * which the kernels may split over threads; shuffled ones gathered row by row (also split when long).
      */
     public void fillBatch(int[] order, int from, int n, Matrix x, int[] y) {
+        fillBatch(null, order, from, n, x, y);
+    }
+
+    /** {@link #fillBatch(int[], int, int, Matrix, int[])}, long conversions split over {@code threads} (may be null). */
+    public void fillBatch(KernelThreads threads, int[] order, int from, int n, Matrix x, int[] y) {
         if (x.cols() != features) {
             throw new IllegalArgumentException(name + " has " + features + " values per sample, the batch "
                     + x.cols());
@@ -160,9 +166,10 @@ public final class Dataset {
             return;
         }
         if (n > 0 && consecutive(order, from, n)) {
-            Kernels.unsignedBytesToFloats(samples, order[from] * features, data, 0, n * features, PIXEL_SCALE);
+            Kernels.unsignedBytesToFloats(threads, samples, order[from] * features, data, 0, n * features,
+                    PIXEL_SCALE);
         } else {
-            Kernels.unsignedByteRowsToFloats(samples, features, order, from, n, data, 0, PIXEL_SCALE);
+            Kernels.unsignedByteRowsToFloats(threads, samples, features, order, from, n, data, 0, PIXEL_SCALE);
         }
         for (int r = 0; r < n; r++) {
             y[r] = labels[order[from + r]];

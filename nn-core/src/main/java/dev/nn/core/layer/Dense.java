@@ -3,6 +3,7 @@ package dev.nn.core.layer;
 import dev.nn.core.activation.Activation;
 import dev.nn.core.tensor.Matrix;
 import dev.nn.simd.BlockOp;
+import dev.nn.simd.KernelThreads;
 import dev.nn.simd.Kernels;
 
 import java.util.Arrays;
@@ -29,6 +30,8 @@ public class Dense implements Layer {
     /** dA ⊙ f'(Z) on a block of columns of dA, and those columns' sums into the bias gradient. */
     private final BlockOp activationGradient = this::backThroughActivation;
 
+    /** The team the products split over; null: the calling thread alone. */
+    private KernelThreads threads;
     private Matrix output = new Matrix(0, 0);
     private Matrix inputGradient = new Matrix(0, 0);
     private Matrix lastInput;
@@ -77,6 +80,11 @@ public class Dense implements Layer {
         return Arrays.copyOf(output.data(), out);
     }
 
+    /** Splits this layer's products over {@code threads} (null: the calling thread alone); results do not change. */
+    public void useThreads(KernelThreads threads) {
+        this.threads = threads;
+    }
+
     @Override
     public void prepare(int maxRows) {
         if (output.capacityRows() < maxRows) {
@@ -96,8 +104,8 @@ public class Dense implements Layer {
         int rows = input.rows();
         requireColumns(input, in, "input");
         output.setRows(rows);
-        Kernels.matmulTransB(input.data(), 0, weights, 0, output.data(), 0, rows, out, in, 1f, 0f,
-                biasAndActivation);
+        Kernels.matmulTransB(threads, input.data(), 0, in, weights, 0, in, output.data(), 0, out, rows, out, in, 1f,
+                0f, biasAndActivation);
         lastInput = input;
         return output;
     }
@@ -125,13 +133,13 @@ public class Dense implements Layer {
         int rows = gradOutput.rows();
         requireColumns(gradOutput, out, "output gradient");
         float[] dz = gradOutput.data();
-        Kernels.matmulTransA(dz, 0, lastInput.data(), 0, weightParameter.grad(), 0, out, in, rows, 1f, 0f,
-                activationGradient);
+        Kernels.matmulTransA(threads, dz, 0, out, lastInput.data(), 0, in, weightParameter.grad(), 0, in, out, in,
+                rows, 1f, 0f, activationGradient);
         if (!needInputGradient) {
             return null;
         }
         inputGradient.setRows(rows);
-        Kernels.matmul(dz, 0, weights, 0, inputGradient.data(), 0, rows, in, out, 1f, 0f);
+        Kernels.matmul(threads, dz, 0, out, weights, 0, in, inputGradient.data(), 0, in, rows, in, out, 1f, 0f);
         return inputGradient;
     }
 

@@ -43,7 +43,7 @@ public final class Evaluator {
         double totalLoss = 0;
         for (int from = 0; from < data.size(); from += BATCH) {
             int n = Math.min(BATCH, data.size() - from);
-            data.fillBatch(order, from, n, input, labels);
+            data.fillBatch(network.threads(), order, from, n, input, labels);
             Matrix logits = network.forward(input);
             totalLoss += loss.evaluate(logits, labels);
             float[] p = logits.data();

@@ -7,6 +7,7 @@ import dev.nn.core.layer.Dense;
 import dev.nn.core.layer.Parameter;
 import dev.nn.core.random.Rng;
 import dev.nn.core.tensor.Matrix;
+import dev.nn.simd.KernelThreads;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ public final class Network {
     private final List<Dense> layers;
     private final List<Parameter> parameters;
     private int preparedRows;
+    private KernelThreads threads;
 
     /** A network of the given layers, each one's output size matching the next one's input size. */
     public Network(List<Dense> layers) {
@@ -86,6 +88,22 @@ public final class Network {
     /** Number of trainable values. */
     public long parameterCount() {
         return parameters.stream().mapToLong(Parameter::size).sum();
+    }
+
+    /**
+     * Splits the layers' products over {@code threads}, a team the caller owns (null: the calling thread alone).
+     * The weights a run produces do not depend on it.
+     */
+    public void useThreads(KernelThreads threads) {
+        this.threads = threads;
+        for (Dense layer : layers) {
+            layer.useThreads(threads);
+        }
+    }
+
+    /** The team set by {@link #useThreads}, or null. */
+    public KernelThreads threads() {
+        return threads;
     }
 
     /** Makes room in every layer for batches of up to {@code maxRows} samples. */

@@ -1,6 +1,7 @@
 package dev.nn.core.optim;
 
 import dev.nn.core.layer.Parameter;
+import dev.nn.simd.KernelThreads;
 import dev.nn.simd.Kernels;
 
 import java.util.ArrayList;
@@ -62,6 +63,11 @@ public final class Adam implements Optimizer {
      */
     @Override
     public void step() {
+        step(null);
+    }
+
+    @Override
+    public void step(KernelThreads threads) {
         step++;
         double correction1 = 1 - Math.pow(beta1, step);
         double correction2 = 1 - Math.pow(beta2, step);
@@ -69,8 +75,8 @@ public final class Adam implements Optimizer {
         float vScale = (float) (1 / Math.sqrt(correction2));
         for (int i = 0; i < parameters.size(); i++) {
             Parameter p = parameters.get(i);
-            Kernels.adam(p.value(), p.grad(), firstMoments.get(i), secondMoments.get(i), 0, p.size(),
-                    beta1, beta2, stepSize, vScale, epsilon);
+            Kernels.adam(threads, p.value(), 0, p.grad(), 0, firstMoments.get(i), 0, secondMoments.get(i), 0,
+                    p.size(), beta1, beta2, stepSize, vScale, epsilon);
         }
     }
 

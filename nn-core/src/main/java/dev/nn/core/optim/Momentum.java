@@ -53,7 +53,7 @@ public final class Momentum implements Optimizer {
         step++;
         for (int i = 0; i < parameters.size(); i++) {
             Parameter p = parameters.get(i);
-            Kernels.momentum(p.value(), p.grad(), velocities.get(i), 0, p.size(), mu, learningRate);
+            Kernels.momentum(p.value(), 0, p.grad(), 0, velocities.get(i), 0, p.size(), mu, learningRate);
         }
     }
 

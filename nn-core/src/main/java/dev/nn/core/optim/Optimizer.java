@@ -1,6 +1,7 @@
 package dev.nn.core.optim;
 
 import dev.nn.core.layer.Parameter;
+import dev.nn.simd.KernelThreads;
 
 import java.util.List;
 
@@ -20,6 +21,11 @@ public interface Optimizer {
 
     /** Applies one update to every bound parameter from its current gradient. */
     void step();
+
+    /** {@link #step()}, long updates split over {@code threads} (null: the calling thread); the same result. */
+    default void step(KernelThreads threads) {
+        step();
+    }
 
     /** The learning rate the next {@link #step} uses. */
     float learningRate();

@@ -116,7 +116,7 @@ public final class Trainer {
                 }
                 int first = b * batchSize;
                 int n = Math.min(batchSize, train.size() - first);
-                train.fillBatch(order, first, n, input, labels);
+                train.fillBatch(network.threads(), order, first, n, input, labels);
                 optimizer.setLearningRate(schedule.rate(baseRate, (long) (epoch - 1) * batches + b, totalSteps));
                 float batchLoss = step(input, labels);
                 if (!Float.isFinite(batchLoss) || batchLoss > explodedLoss) {
@@ -166,7 +166,7 @@ public final class Trainer {
         Matrix logits = network.forward(input);
         float batchLoss = loss.forwardBackward(logits, labels);
         network.backward(logits);
-        optimizer.step();
+        optimizer.step(network.threads());
         return batchLoss;
     }
 

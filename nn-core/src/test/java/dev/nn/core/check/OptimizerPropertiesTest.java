@@ -122,7 +122,7 @@ class OptimizerPropertiesTest {
             Arrays.fill(v, 0f);
             float stepSize = (float) (LR / (1 - Math.pow(BETA1, t)));
             float vScale = (float) (1 / Math.sqrt(1 - Math.pow(BETA2, t)));
-            Kernels.adam(p.value(), p.grad(), m, v, 0, p.size(), BETA1, BETA2, stepSize, vScale, EPSILON);
+            Kernels.adam(p.value(), 0, p.grad(), 0, m, 0, v, 0, p.size(), BETA1, BETA2, stepSize, vScale, EPSILON);
         }
 
         @Override

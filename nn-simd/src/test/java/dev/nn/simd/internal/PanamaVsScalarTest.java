@@ -1,5 +1,6 @@
 package dev.nn.simd.internal;
 
+import dev.nn.simd.internal.scalar.ScalarExp;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,14 +28,14 @@ class PanamaVsScalarTest {
             IntStream.of(31, 32, 33, 63, 64, 65, 127, 128, 129, 784, 1021)).toArray();
     static final int[] OFFSETS = {0, 1, 3};
 
-    static KernelSupport panama;
-    static KernelSupport scalar;
+    static Twin panama;
+    static Twin scalar;
 
     @BeforeAll
     static void implementations() {
         assumeTrue(KernelProvider.isVectorModulePresent(), "the Vector API module is not in this JVM");
-        panama = KernelProvider.newPanama();
-        scalar = KernelProvider.newScalar();
+        panama = Twin.panama();
+        scalar = Twin.scalar();
     }
 
     interface Case {
@@ -135,7 +136,7 @@ class PanamaVsScalarTest {
     void exponentialCurvesAgainstDouble() {
         forAll((fill, n, off, random) -> {
             float[] x = fill.array(random, off, n);
-            for (KernelSupport k : new KernelSupport[]{panama, scalar}) {
+            for (Twin k : new Twin[]{panama, scalar}) {
                 float[] e = x.clone();
                 k.exp(e, off, n, 1f, 0f);
                 float[] s = x.clone();
@@ -143,9 +144,9 @@ class PanamaVsScalarTest {
                 float[] t = x.clone();
                 k.tanh(t, off, n);
                 for (int i = off; i < off + n; i++) {
-                    double expected = x[i] < ScalarKernels.EXP_MIN ? 0 : Math.exp(Math.min(x[i], ScalarKernels.EXP_MAX));
+                    double expected = x[i] < ScalarExp.EXP_MIN ? 0 : Math.exp(Math.min(x[i], ScalarExp.EXP_MAX));
                     assertClose(expected, e[i], 4 * Math.ulp((float) expected), k + " exp(" + x[i] + ")");
-                    double sigmoid = x[i] > -ScalarKernels.EXP_MIN ? 1 : 1 / (1 + Math.exp(-Math.max(x[i], -ScalarKernels.EXP_MAX)));
+                    double sigmoid = x[i] > -ScalarExp.EXP_MIN ? 1 : 1 / (1 + Math.exp(-Math.max(x[i], -ScalarExp.EXP_MAX)));
                     assertClose(sigmoid, s[i], 6 * Math.ulp((float) sigmoid), k + " sigmoid(" + x[i] + ")");
                     assertClose(Math.tanh(x[i]), t[i], 3e-7, k + " tanh(" + x[i] + ")");
                 }
@@ -194,14 +195,14 @@ class PanamaVsScalarTest {
                 for (int i = 0; i < x.length; i++) {
                     x[i] = (random.nextFloat() - 0.5f) * 40;
                 }
-                for (KernelSupport kernels : new KernelSupport[]{panama, scalar}) {
+                for (Twin kernels : new Twin[]{panama, scalar}) {
                     float[] together = x.clone(), apart = x.clone();
                     float[] lseTogether = new float[rows + 1], lseApart = new float[rows + 1];
                     kernels.softmaxRows(together, 2, rows, cols, lseTogether, 1);
                     for (int r = 0; r < rows; r++) {
                         lseApart[1 + r] = kernels.softmax(apart, 2 + r * cols, cols);
                     }
-                    String where = kernels.getClass().getSimpleName() + " " + rows + "×" + cols;
+                    String where = kernels.toString() + " " + rows + "×" + cols;
                     assertArrayEquals(apart, together, where);
                     assertArrayEquals(lseApart, lseTogether, where + " lse");
                 }
@@ -370,12 +371,12 @@ class PanamaVsScalarTest {
 
     @Test
     void exponentialEdges() {
-        for (KernelSupport k : new KernelSupport[]{panama, scalar}) {
+        for (Twin k : new Twin[]{panama, scalar}) {
             float[] x = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f, 1f, 100f, -100f};
             float[] e = x.clone();
             k.exp(e, 0, x.length, 1f, 0f);
             assertTrue(Float.isNaN(e[0]), "exp(NaN)");
-            assertEquals((float) Math.exp(ScalarKernels.EXP_MAX), e[1], Math.ulp(e[1]) * 4, "exp(+inf) clamps");
+            assertEquals((float) Math.exp(ScalarExp.EXP_MAX), e[1], Math.ulp(e[1]) * 4, "exp(+inf) clamps");
             assertEquals(1f, e[3]);
             assertEquals(1f, e[4]);
             assertEquals((float) Math.E, e[5], Math.ulp((float) Math.E) * 2);
@@ -396,7 +397,7 @@ class PanamaVsScalarTest {
     }
 
     interface Kernel {
-        void apply(KernelSupport k, float[] target);
+        void apply(Twin k, float[] target);
     }
 
     private static void same(float[] target, int off, int n, Kernel kernel, String name) {
@@ -427,6 +428,103 @@ class PanamaVsScalarTest {
     private static void assertClose(double expected, float actual, double bound, String what) {
         assertTrue(Math.abs(expected - actual) <= bound, () -> what + ": expected " + expected + " ± " + bound
                 + ", got " + actual + " (off by " + Math.abs(expected - actual) + ")");
+    }
+
+    /**
+     * Products on blocks of larger matrices (leading dimensions beyond the columns) give the bits of the same
+     * product on dense copies of the blocks, and leave the elements between C's rows alone; random shapes from 1
+     * to 70, narrow outputs included.
+     */
+    @Test
+    void stridedProductsMatchDenseCopiesBitForBit() {
+        Random random = new Random(13);
+        for (int trial = 0; trial < 150; trial++) {
+            int m = 1 + random.nextInt(70), n = 1 + random.nextInt(70), k = 1 + random.nextInt(70);
+            if (trial % 5 == 0) {
+                m = 64 + random.nextInt(140); // packing and the copy of Bᵀ
+            }
+            for (String op : new String[]{"AB", "AtB", "ABt"}) {
+                int aRows = op.equals("AtB") ? k : m, aCols = op.equals("AtB") ? m : k;
+                int bRows = op.equals("ABt") ? n : k, bCols = op.equals("ABt") ? k : n;
+                int lda = aCols + random.nextInt(5), ldb = bCols + random.nextInt(5), ldc = n + 1 + random.nextInt(4);
+                int aOff = random.nextInt(4), bOff = random.nextInt(4), cOff = random.nextInt(4);
+                float[] a = Fills.UNIFORM.array(random, aOff, aRows * lda);
+                float[] b = Fills.UNIFORM.array(random, bOff, bRows * ldb);
+                float[] c = new float[cOff + m * ldc + 3];
+                Arrays.fill(c, Float.NaN);
+                float[] denseA = block(a, aOff, lda, aRows, aCols), denseB = block(b, bOff, ldb, bRows, bCols);
+                for (Twin twin : new Twin[]{panama, scalar}) {
+                    float[] strided = c.clone();
+                    float[] dense = new float[m * n];
+                    twin.product(op, a, aOff, lda, b, bOff, ldb, strided, cOff, ldc, m, n, k, 1.5f, 0f);
+                    twin.product(op, denseA, 0, aCols, denseB, 0, bCols, dense, 0, n, m, n, k, 1.5f, 0f);
+                    String where = twin + " " + op + " " + m + "×" + n + "×" + k + " lda=" + lda + " ldb=" + ldb
+                            + " ldc=" + ldc;
+                    assertArrayEquals(dense, block(strided, cOff, ldc, m, n), where);
+                    for (int i = 0; i < strided.length; i++) {
+                        int r = (i - cOff) / ldc, j = (i - cOff) % ldc;
+                        boolean inC = i >= cOff && r < m && j < n;
+                        if (!inC && !Float.isNaN(strided[i])) {
+                            fail(where + ": wrote outside C at " + i);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** BLAS's conventions: beta 0 does not read C (NaN there does not spread); alpha 0 reads neither A nor B. */
+    @Test
+    void betaZeroIgnoresCAndAlphaZeroIgnoresAAndB() {
+        for (Twin twin : new Twin[]{panama, scalar}) {
+            for (String op : new String[]{"AB", "AtB", "ABt"}) {
+                for (int size : new int[]{3, 17, 70}) {
+                    float[] ones = new float[size * size];
+                    Arrays.fill(ones, 1f);
+                    float[] nan = new float[size * size];
+                    Arrays.fill(nan, Float.NaN);
+                    float[] c = nan.clone();
+                    twin.product(op, ones, 0, size, ones, 0, size, c, 0, size, size, size, size, 1f, 0f);
+                    for (float v : c) {
+                        assertEquals(size, v, twin + " " + op + " beta 0 over NaN");
+                    }
+                    float[] twos = new float[size * size];
+                    Arrays.fill(twos, 2f);
+                    twin.product(op, nan, 0, size, nan, 0, size, twos, 0, size, size, size, size, 0f, 0.5f);
+                    for (float v : twos) {
+                        assertEquals(1f, v, twin + " " + op + " alpha 0 over NaN inputs");
+                    }
+                }
+            }
+        }
+    }
+
+    /** max is NaN when any element is; argmax then names the first NaN, in both implementations. */
+    @Test
+    void argmaxNamesTheFirstNaN() {
+        for (Twin twin : new Twin[]{panama, scalar}) {
+            assertEquals(1, twin.argmax(new float[]{1, Float.NaN, 3}, 0, 3), twin.toString());
+            for (int n : new int[]{40, 100}) {
+                for (int at : new int[]{0, 17, n - 1}) {
+                    float[] x = new float[n];
+                    for (int i = 0; i < n; i++) {
+                        x[i] = i;
+                    }
+                    x[at] = Float.NaN;
+                    x[n / 2] = Float.NaN;
+                    assertTrue(Float.isNaN(twin.max(x, 0, n)));
+                    assertEquals(Math.min(at, n / 2), twin.argmax(x, 0, n), twin + " n=" + n + " NaN at " + at);
+                }
+            }
+        }
+    }
+
+    private static float[] block(float[] x, int off, int ld, int rows, int cols) {
+        float[] dense = new float[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(x, off + r * ld, dense, r * cols, cols);
+        }
+        return dense;
     }
 
     @Test
