@@ -19,6 +19,12 @@ public final class ProductEngine {
     static final long PART_WORK = 1L << 20;
     /** The most parts a product is split into. */
     static final int MAX_PARTS = 8;
+    /**
+     * The fewest rows of a part split by rows, when the product has rows enough for two: fewer would not pay for
+     * packing B (a part of fewer rows reads B in place, where rows of B a multiple of 4 kB apart evict each other
+     * from L1).
+     */
+    static final int MIN_PART_ROWS = 64;
     /** Columns per run when an A·Bᵀ is split by columns. */
     static final int COLUMN_RUN = 64;
 
@@ -74,7 +80,7 @@ public final class ProductEngine {
         boolean byColumns = kind == ABT && products.abtSplitsColumns(method);
         int size = byColumns
                 ? roundUp(Math.max(ceilDiv(n, MAX_PARTS), ceilDiv(PART_WORK, (long) m * k)), COLUMN_RUN)
-                : roundUp(Math.max(ceilDiv(m, MAX_PARTS), ceilDiv(PART_WORK, (long) n * k)), 4);
+                : rowsPerPart(m, n, k);
         int parts = ceilDiv(byColumns ? n : m, size);
         ProductTask task = tasks.get();
         if (task.busy) {
@@ -106,6 +112,18 @@ public final class ProductEngine {
                 }
             }
         }
+    }
+
+    /**
+     * Rows of a part: a multiple of four, at most {@link #MAX_PARTS} parts, at least {@link #PART_WORK} each, and
+     * when there are rows enough for two, at least {@link #MIN_PART_ROWS}.
+     */
+    private static int rowsPerPart(int m, int n, int k) {
+        int rows = Math.max(ceilDiv(m, MAX_PARTS), ceilDiv(PART_WORK, (long) n * k));
+        if (m >= 2 * MIN_PART_ROWS) {
+            rows = Math.max(rows, MIN_PART_ROWS);
+        }
+        return roundUp(rows, 4);
     }
 
     /** C = beta·C, zeros when beta is 0 (C not read), nothing when beta is 1. */

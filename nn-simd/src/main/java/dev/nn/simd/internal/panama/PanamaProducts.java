@@ -12,8 +12,9 @@ import static dev.nn.simd.internal.panama.Vectors.LANES;
  * The products on vectors, and the choice of method for each shape, with its thresholds:
  * <ul>
  *   <li>A·B and Aᵀ·B are built by the broadcast micro-kernels ({@link BroadcastKernels}) panel by panel of B,
- *   packed ({@link Panels}) when at least {@link #PACK_MIN_ROWS} rows of A will pass over it; the last columns,
- *   fewer than a vector, as one zero-padded vector.</li>
+ *   packed ({@link Panels}) when at least {@link #PACK_MIN_ROWS} rows of A will pass over it; Aᵀ·B's A is packed
+ *   too when more than one panel will read it; the last columns, fewer than a vector, as one zero-padded
+ *   vector.</li>
  *   <li>A·Bᵀ with rows shorter than two vectors: {@link ShortRowKernels} (method {@link #SHORT}); with at least
  *   {@link #TRANSPOSE_MIN_ROWS} rows and four vectors of columns: like A·B from a packed copy of Bᵀ (method
  *   {@link #COPY}, split by columns); otherwise dot products four by four ({@link DotKernels}, method
@@ -97,7 +98,7 @@ final class PanamaProducts implements Products {
         int blockRows = m - m % 4;
         boolean packing = bColStride != 1 || m >= PACK_MIN_ROWS;
         float[] panel = packing && vectorCols > 0 ? PANEL.get().atLeast(4 * L * k) : null;
-        boolean packA = m >= PACK_MIN_ROWS && colStride != 1;
+        boolean packA = m >= PACK_MIN_ROWS && colStride != 1 && n > 4 * L;
         float[] pa = a;
         if (packA) {
             pa = ROW_BLOCKS.get().atLeast(blockRows * k);
