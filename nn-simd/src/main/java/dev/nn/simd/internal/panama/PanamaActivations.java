@@ -70,10 +70,14 @@ final class PanamaActivations implements Activations {
         }
     }
 
-    /** The scalar twin's loop, which the JIT vectorizes better itself (see {@link PanamaElementwise#axpy}). */
     @Override
     public void sigmoidBackward(float[] out, int outOff, float[] grad, int gOff, int n) {
-        tails.sigmoidBackward(out, outOff, grad, gOff, n);
+        int i = 0;
+        for (int bound = FLOATS.loopBound(n); i < bound; i += L) {
+            FloatVector a = FloatVector.fromArray(FLOATS, out, outOff + i);
+            FloatVector.fromArray(FLOATS, grad, gOff + i).mul(a.mul(a.neg().add(1f))).intoArray(grad, gOff + i);
+        }
+        tails.sigmoidBackward(out, outOff + i, grad, gOff + i, n - i);
     }
 
     @Override
