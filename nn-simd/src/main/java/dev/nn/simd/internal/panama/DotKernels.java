@@ -9,7 +9,6 @@ import static dev.nn.simd.internal.panama.Vectors.SWAP_EIGHTHS;
 import static dev.nn.simd.internal.panama.Vectors.SWAP_HALVES;
 import static dev.nn.simd.internal.panama.Vectors.SWAP_QUARTERS;
 import static dev.nn.simd.internal.panama.Vectors.SWAP_SIXTEENTHS;
-import static dev.nn.simd.internal.panama.Vectors.LANES;
 import static dev.nn.simd.internal.panama.Vectors.fma;
 import static dev.nn.simd.internal.panama.Vectors.sumLanes;
 
