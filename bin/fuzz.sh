@@ -3,7 +3,7 @@
 # each target's kept inputs; this runs the fuzzer itself. A finding is written beside the target's inputs
 # (src/test/resources/.../<Target>Inputs/<method>/crash-...), where the test command then replays it for good.
 #   bin/fuzz.sh TARGET [DURATION]      e.g. bin/fuzz.sh idx 10m
-# Targets: idx, picture (nn-mnist); model, checkpoint (nn-core); config, tune-csv, api (nn-app).
+# Targets: idx, picture (nn-mnist); model, checkpoint, onnx (nn-core); config, tune-csv, api (nn-app).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 case "${1:-}" in
@@ -11,10 +11,11 @@ case "${1:-}" in
   picture) module=nn-mnist; test=PictureFuzzTarget ;;
   model) module=nn-core; test=ModelFileFuzzTarget ;;
   checkpoint) module=nn-core; test=CheckpointFuzzTarget ;;
+  onnx) module=nn-core; test=OnnxFuzzTarget ;;
   config) module=nn-app; test=ConfigFuzzTarget ;;
   tune-csv) module=nn-app; test=TuneCsvFuzzTarget ;;
   api) module=nn-app; test=ApiFuzzTarget ;;
-  *) echo "usage: bin/fuzz.sh idx|picture|model|checkpoint|config|tune-csv|api [DURATION, e.g. 10m]" >&2; exit 2 ;;
+  *) echo "usage: bin/fuzz.sh idx|picture|model|checkpoint|onnx|config|tune-csv|api [DURATION, e.g. 10m]" >&2; exit 2 ;;
 esac
 duration=${2:-10m}
 # The modules a target needs are installed first, so that the fuzzing run sees today's code.

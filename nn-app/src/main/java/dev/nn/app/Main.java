@@ -4,7 +4,9 @@ import dev.nn.app.cli.Errors;
 import dev.nn.app.cli.VersionProvider;
 import dev.nn.app.commands.BenchCommand;
 import dev.nn.app.commands.EvalCommand;
+import dev.nn.app.commands.ExportCommand;
 import dev.nn.app.commands.GradcheckCommand;
+import dev.nn.app.commands.ImportCommand;
 import dev.nn.app.commands.InfoCommand;
 import dev.nn.app.commands.PlayCommand;
 import dev.nn.app.commands.PredictCommand;
@@ -20,7 +22,7 @@ import java.io.PrintWriter;
 @Command(name = "nn", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Train, evaluate and inspect multilayer perceptrons on MNIST and any IDX data.",
         subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, PlayCommand.class, TuneCommand.class,
-                ServeCommand.class, GradcheckCommand.class, BenchCommand.class,
+                ServeCommand.class, ExportCommand.class, ImportCommand.class, GradcheckCommand.class, BenchCommand.class,
                 InfoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:failure (a missing or malformed file, an I/O error)",

@@ -326,7 +326,7 @@ public final class Mlp {
                                         String dataset) {
         return new Provenance("nn " + Version.get(), Runtime.version().toString(), Kernels.info().describe(),
                 Instant.now().toString(), data, last.epoch(), last.trainLoss(), last.testLoss(), last.testAccuracy(),
-                dataFolder, dataset);
+                dataFolder, dataset, null);
     }
 
     private float[] standardized(float[] rows) {

@@ -3,6 +3,7 @@ package dev.nn.app.cli;
 import dev.nn.core.io.NotEnoughHeapException;
 import dev.nn.core.io.Untrusted;
 import dev.nn.core.model.ModelFormatException;
+import dev.nn.core.onnx.OnnxFormatException;
 import dev.nn.mnist.idx.IdxFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -73,6 +74,7 @@ public final class Errors {
             case UserException u -> u.getMessage();
             case IdxFormatException f -> f.getMessage();
             case ModelFormatException f -> f.getMessage();
+            case OnnxFormatException f -> f.getMessage();
             case IllegalArgumentException a -> a.getMessage();
             case NoSuchFileException f -> f.getFile() + ": " + reason(f, "no such file or folder");
             case AccessDeniedException f -> f.getFile() + ": " + reason(f, "permission denied");

@@ -1,6 +1,6 @@
 package dev.nn.app.commands;
 
-import dev.nn.app.cli.ModelFiles;
+import dev.nn.app.cli.ModelArgument;
 import dev.nn.app.cli.DataOptions;
 import dev.nn.app.cli.ShapeCheck;
 import dev.nn.app.cli.SimdOption;
@@ -12,12 +12,10 @@ import dev.nn.core.data.Dataset;
 import dev.nn.core.layer.Dense;
 import dev.nn.core.metrics.Evaluation;
 import dev.nn.core.model.Model;
-import dev.nn.core.model.ModelIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -35,12 +33,8 @@ import java.util.concurrent.Callable;
                 "  ./nn eval --model fashion.json --data fashion-mnist/"})
 public final class EvalCommand implements Callable<Integer> {
 
-    @Option(names = {"-m", "--model"}, paramLabel = "FILE", defaultValue = ModelFiles.DEFAULT,
-            description = "The model file.")
-    Path model;
-
-    @Parameters(paramLabel = "MODEL", arity = "0..1", description = "The model file, instead of --model.")
-    Path modelArgument;
+    @Mixin
+    ModelArgument modelArgument;
 
 
     @Mixin
@@ -65,13 +59,8 @@ public final class EvalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ChartFiles.requirePlotFile("--plot", plot);
         ChartFiles.requirePlotFile("--weights-plot", weightsPlot);
-        if (modelArgument != null) {
-            if (spec.commandLine().getParseResult().hasMatchedOption("--model")) {
-                throw new IllegalArgumentException("give the model once: --model FILE or FILE, not both");
-            }
-            model = modelArgument;
-        }
-        Model loaded = modelArgument != null ? ModelIO.load(model) : ModelFiles.load(model, spec);
+        Path model = modelArgument.path();
+        Model loaded = modelArgument.load();
         Dataset test = data.testSetFor(model, loaded, spec.commandLine().getErr());
         Evaluation e = Mlp.of(loaded).evaluate(test);
 

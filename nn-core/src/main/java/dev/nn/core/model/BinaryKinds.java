@@ -8,6 +8,9 @@ import java.nio.file.Path;
 /** Recognises, by its first bytes, a file that is clearly not JSON text, so that a message can say what it is. */
 final class BinaryKinds {
 
+    /** What {@link #of} says of an ONNX model. */
+    static final String ONNX = "an ONNX model";
+
     private BinaryKinds() {
     }
 
@@ -33,10 +36,22 @@ final class BinaryKinds {
         if (starts(head, n, 'P', 'K', 3, 4)) {
             return "a zip or jar file";
         }
+        if (isOnnx(head, n)) {
+            return ONNX;
+        }
         if (starts(head, n, 0, 0) && n >= 4 && head[2] >= 8 && head[2] <= 0x0E) {
             return "an IDX data file";
         }
         return null;
+    }
+
+    /**
+     * An ONNX model: protobuf starting with its IR version (field 1, a small number), then the producer's name
+     * (field 2), its graph (field 7) or an operator set (field 8), as every ONNX writer orders them.
+     */
+    private static boolean isOnnx(byte[] head, int n) {
+        return n >= 3 && head[0] == 0x08 && head[1] >= 1 && head[1] <= 20
+                && (head[2] == 0x12 || head[2] == 0x3A || head[2] == 0x42);
     }
 
     private static boolean starts(byte[] head, int n, int... magic) {

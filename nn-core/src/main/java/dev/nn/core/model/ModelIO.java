@@ -105,6 +105,10 @@ public final class ModelIO {
             throws IOException {
         long size = InputFiles.requireRegular(file);
         String kind = BinaryKinds.of(file);
+        if (BinaryKinds.ONNX.equals(kind)) {
+            throw new ModelFormatException(file, "not an nn " + what(expectedFormat) + " but an ONNX model; make one"
+                    + " of it with ./nn import --onnx " + file);
+        }
         if (kind != null) {
             throw new ModelFormatException(file, "not an nn " + what(expectedFormat) + " (it is " + kind + ")");
         }

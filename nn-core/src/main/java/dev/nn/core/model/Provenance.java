@@ -1,5 +1,7 @@
 package dev.nn.core.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.Map;
 
 /**
@@ -17,8 +19,17 @@ import java.util.Map;
  * @param dataFolder the folder of the data it was trained on, as an absolute path; null for a built-in dataset
  *     and in files written before nn recorded it
  * @param dataset the built-in dataset's name ({@code mnist}, {@code xor}) when {@code dataFolder} is null
+ * @param source where the weights came from when nn did not train them, e.g. {@code onnx m.onnx (pytorch 1.13.1)};
+ *     null for a network nn trained
  */
 public record Provenance(String library, String java, String simd, String created, Map<String, String> data,
                          int epochs, double trainLoss, double testLoss, double testAccuracy, String dataFolder,
-                         String dataset) {
+                         String dataset,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String source) {
+
+    /** The same, recording that the weights came from {@code other}. */
+    public Provenance withSource(String other) {
+        return new Provenance(library, java, simd, created, data, epochs, trainLoss, testLoss, testAccuracy,
+                dataFolder, dataset, other);
+    }
 }

@@ -40,7 +40,7 @@ class ModelFileFuzzTest {
     private String validModel() throws IOException {
         TrainingConfig config = TrainingConfig.DEFAULT.withLayers(List.of(5, 3, 2));
         Path file = dir.resolve("valid.json");
-        ModelIO.save(file, new Model(Network.initialized(config.network(), new Rng(1)), config, null, null, new Provenance("nn", "25", "scalar", "now", Map.of("a", "b"), 1, 0.1, 0.2, 0.9, null, "mnist")));
+        ModelIO.save(file, new Model(Network.initialized(config.network(), new Rng(1)), config, null, null, new Provenance("nn", "25", "scalar", "now", Map.of("a", "b"), 1, 0.1, 0.2, 0.9, null, "mnist", null)));
         return Files.readString(file);
     }
 

@@ -28,7 +28,7 @@ class ModelIOTest {
 
     static final TrainingConfig CONFIG = TrainingConfig.DEFAULT.withLayers(List.of(6, 4, 3));
     static final Provenance PROVENANCE = new Provenance("nn test", "25", "scalar", "2026-01-01T00:00:00Z",
-            Map.of("train-images", "abc"), 2, 0.5, 0.4, 0.9, null, "mnist");
+            Map.of("train-images", "abc"), 2, 0.5, 0.4, 0.9, null, "mnist", null);
 
     private Path saved() throws IOException {
         Network network = Network.initialized(CONFIG.network(), new Rng(4));
