@@ -6,17 +6,53 @@ import picocli.CommandLine;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every command's --help prints its usage and nothing else: no picocli warning about a malformed text. */
+/**
+ * Every command's --help prints its usage and nothing else: no picocli warning about a malformed text, and at
+ * 80 and at 120 columns every line fits and no word or option is cut across two lines.
+ */
 class HelpTextTest {
 
     @Test
+    void atEightyAndAHundredAndTwentyColumnsNothingIsCutInsideAToken() {
+        for (int width : new int[] {80, 120}) {
+            for (String name : Main.commandLine().getSubcommands().keySet()) {
+                String wide = usage(name, 2000);
+                String narrow = usage(name, width);
+                for (String line : narrow.lines().toList()) {
+                    assertTrue(line.length() <= width, name + " at " + width + ": '" + line + "'");
+                }
+                List<String> expected = words(wide);
+                List<String> actual = words(narrow);
+                int i = 0;
+                while (i < Math.min(expected.size(), actual.size()) && expected.get(i).equals(actual.get(i))) {
+                    i++;
+                }
+                assertEquals(expected.size(), i, name + " at " + width + " columns cuts '"
+                        + (i < expected.size() ? expected.get(i) : "") + "':\n" + narrow);
+            }
+        }
+    }
+
+    private static String usage(String command, int width) {
+        CommandLine cli = Main.commandLine();
+        cli.setUsageHelpWidth(width);
+        return cli.getSubcommands().get(command).getUsageMessage();
+    }
+
+    /** The text's words, in order: the same at any width unless a line break fell inside one. */
+    private static List<String> words(String text) {
+        return List.of(text.strip().split("\\s+"));
+    }
+
+    @Test
     void everyHelpTextFormats() {
-        for (String name : new CommandLine(Main.class).getSubcommands().keySet()) {
+        for (String name : Main.commandLine().getSubcommands().keySet()) {
             PrintStream stderr = System.err;
             ByteArrayOutputStream captured = new ByteArrayOutputStream();
             Run run;

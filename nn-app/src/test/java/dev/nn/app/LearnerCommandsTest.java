@@ -64,6 +64,25 @@ class LearnerCommandsTest {
     }
 
     @Test
+    void ctrlCInPlayEndsOnACleanLineWithTheScoreSoFar() throws Exception {
+        Process play = ChildNn.start("play", "--model", model.toString(), "--rounds", "5", "--seed", "4", "--plain");
+        play.getOutputStream().write("7\n".getBytes(StandardCharsets.UTF_8));
+        play.getOutputStream().flush();
+        StringBuilder seen = new StringBuilder();
+        InputStream out = play.getInputStream();
+        while (!seen.toString().contains("round 2 of 5")) {
+            int c = out.read();
+            assertTrue(c >= 0, "play ended early: " + seen);
+            seen.append((char) c);
+        }
+        play.toHandle().destroy(); // SIGTERM (streams kept open): the same shutdown path as Ctrl-C's SIGINT
+        seen.append(new String(out.readAllBytes(), StandardCharsets.UTF_8));
+        assertTrue(play.waitFor(1, java.util.concurrent.TimeUnit.MINUTES));
+        assertTrue(seen.toString().matches("(?s).*\n\nstopped: 1 round: you [01] \\(\\d+%\\), network [01] .*"),
+                seen.toString());
+    }
+
+    @Test
     void predictReadsAPictureOfAnySizeAndTestRecords() throws IOException {
         TrainTest mnist = IdxDatasets.bundledMnist();
         byte[] pixels = new byte[784];
@@ -134,6 +153,8 @@ class LearnerCommandsTest {
         List<String> rows = Files.readAllLines(csv);
         assertEquals(9, rows.size(), "header + 2 lr × 2 beta1 × 2 seeds");
         assertTrue(first.out().contains("rank  setting"), first.out());
+        assertTrue(first.err().lines().anyMatch(l -> l.matches("\\[1/8] .*; about \\d+:\\d\\d left")), first.err());
+        assertTrue(first.err().lines().anyMatch(l -> l.startsWith("[8/8] ") && !l.contains("left")), first.err());
         // a search killed mid-row: the half row is dropped and only the missing trials run again
         Files.writeString(csv, String.join("\n", rows.subList(0, 6)) + "\n" + rows.get(6).substring(0, 10));
         Run second = Run.of(args);

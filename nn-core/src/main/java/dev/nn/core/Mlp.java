@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * A multilayer perceptron classifier: nn-core's front door. Build one from layer sizes and typed choices, fit it
@@ -277,7 +278,12 @@ public final class Mlp {
 
     /** Accuracy, mean loss and confusion matrix on a dataset, as it is. */
     public Evaluation evaluate(Dataset data) {
-        return new Evaluator(network, config.network().loss().create()).evaluate(data);
+        return evaluate(data, done -> { });
+    }
+
+    /** The same, telling {@code samplesDone} how many samples are done after each batch (for progress). */
+    public Evaluation evaluate(Dataset data, IntConsumer samplesDone) {
+        return new Evaluator(network, config.network().loss().create()).evaluate(data, samplesDone);
     }
 
     /** Saves the model (config, weights, standardisation, schema, provenance) to {@code file}, atomically. */

@@ -1,5 +1,6 @@
 package dev.nn.app.cli;
 
+import dev.nn.core.data.Dataset;
 import dev.nn.mnist.IdxDatasets;
 import dev.nn.mnist.TrainTest;
 import dev.nn.mnist.Xor;
@@ -35,6 +36,31 @@ public final class DataLoader {
         err.printf("data: XOR, %,d training samples (the 4 points, repeated) and 4 test samples%n",
                 xor.train().size());
         return xor;
+    }
+
+    /**
+     * The test set alone of {@code dir}, else of the built-in dataset {@code name} (null: mnist), saying which on
+     * {@code err}: what evaluation and prediction need, without reading the training set.
+     */
+    public static Dataset loadTest(Path dir, String name, PrintWriter err) throws IOException {
+        if (name != null && dir != null) {
+            throw new IllegalArgumentException("--data and --dataset: give one or the other, not both");
+        }
+        if (name != null && !name.equals("mnist")) {
+            return load(dir, name, err).test();
+        }
+        Dataset test;
+        if (dir == null) {
+            if (!IdxDatasets.hasBundledMnist()) {
+                throw new UserException("the bundled MNIST is not on the class path; give --data DIR");
+            }
+            test = IdxDatasets.bundledMnistTest();
+            err.printf("data: bundled MNIST test set, SHA-256 verified: %,d images%n", test.size());
+        } else {
+            test = IdxDatasets.loadTest(dir);
+            err.printf("data: %s: %,d test samples of %d values%n", dir, test.size(), test.features());
+        }
+        return test;
     }
 
     /**

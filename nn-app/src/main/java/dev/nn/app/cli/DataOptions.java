@@ -42,6 +42,11 @@ public final class DataOptions {
         return DataLoader.load(dir, name, err);
     }
 
+    /** Loads the chosen data's test set alone, saying which on {@code err}. */
+    public Dataset loadTest(PrintWriter err) throws IOException {
+        return DataLoader.loadTest(dir, name, err);
+    }
+
     /**
      * The test set to run {@code model} (read from {@code file}) on: the data given, else the data its provenance
      * records when that can still be found, else the bundled MNIST. Checks that the model fits it, and says on
@@ -64,7 +69,7 @@ public final class DataOptions {
                 dataset = p.dataset();
             }
         }
-        Dataset test = DataLoader.load(folder, dataset, err).test();
+        Dataset test = DataLoader.loadTest(folder, dataset, err);
         ShapeCheck.requireFits("--model " + file, model.network().inputSize(), model.network().outputSize(), test);
         if (!isModelsData(model, test)) {
             err.printf("warning: %s was not trained on %s (its files' checksums are not those the model records);"

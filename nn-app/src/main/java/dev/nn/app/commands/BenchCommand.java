@@ -5,6 +5,7 @@ import dev.nn.app.bench.BenchResult;
 import dev.nn.app.bench.BenchWorker;
 import dev.nn.app.bench.Workload;
 import dev.nn.app.cli.UserException;
+import dev.nn.app.progress.Eta;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,20 +33,21 @@ import java.util.concurrent.Callable;
                         + " peak heap, and the training GFLOP/s as a fraction of this core's FMA peak, measured"
                         + " in the same JVM (one core: the %% is of one core's peak times the threads)."},
         footerHeading = "%nExamples:%n",
-        footer = {"  ./nn bench                          all workloads, Panama and scalar",
+        footer = {"  # all workloads, Panama and scalar (a few minutes)",
+                "  ./nn bench",
                 "  ./nn bench --workloads W1 --simd panama --json",
                 "  ./nn bench --workloads W4 --simd panama --threads 1,2"})
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--workloads", split = ",", paramLabel = "W", defaultValue = "W1,W3,W4",
+    @Option(names = "--workloads", split = ",", paramLabel = "W,...", hideParamSyntax = true, defaultValue = "W1,W3,W4",
             description = "Workloads to run: W1, W3, W4.")
     List<Workload> workloads;
 
-    @Option(names = "--simd", split = ",", paramLabel = "IMPL", defaultValue = "panama,scalar",
+    @Option(names = "--simd", split = ",", paramLabel = "IMPL,...", hideParamSyntax = true, defaultValue = "panama,scalar",
             description = "Kernel implementations to compare: panama, scalar.")
     List<String> implementations;
 
-    @Option(names = "--threads", split = ",", paramLabel = "N",
+    @Option(names = "--threads", split = ",", paramLabel = "N,...", hideParamSyntax = true,
             description = "Thread counts for the Panama runs (default: 1 and the number of cores); scalar runs use 1.")
     List<Integer> threads;
 
@@ -78,10 +80,17 @@ public final class BenchCommand implements Callable<Integer> {
         ObjectMapper mapper = new ObjectMapper();
         List<Integer> counts = threads != null ? threads
                 : List.copyOf(new TreeSet<>(List.of(1, Runtime.getRuntime().availableProcessors())));
+        int runs = 0;
+        for (String impl : implementations) {
+            runs += workloads.size() * (impl.equals("panama") ? counts.size() : 1);
+        }
+        long started = System.nanoTime();
         for (Workload w : workloads) {
             for (String impl : implementations) {
                 for (int t : impl.equals("panama") ? counts : List.of(1)) {
-                    err.printf("bench: %s %s, %s, %d thread%s ...%n", w, w.describe(), impl, t, t == 1 ? "" : "s");
+                    String left = Eta.left(results.size(), runs, System.nanoTime() - started);
+                    err.printf("bench: [%d/%d] %s %s, %s, %d thread%s ...%s%n", results.size() + 1, runs, w,
+                            w.describe(), impl, t, t == 1 ? "" : "s", left.isEmpty() ? "" : " (" + left + ")");
                     err.flush();
                     results.add(mapper.readValue(runWorker(w, impl, t), BenchResult.class));
                 }

@@ -7,6 +7,7 @@ import dev.nn.app.cli.SimdOption;
 import dev.nn.app.plot.ChartFiles;
 import dev.nn.app.plot.ConfusionPlot;
 import dev.nn.app.plot.WeightImages;
+import dev.nn.app.progress.JobProgress;
 import dev.nn.core.Mlp;
 import dev.nn.core.data.Dataset;
 import dev.nn.core.layer.Dense;
@@ -28,9 +29,10 @@ import java.util.concurrent.Callable;
         description = "Evaluate a saved model on a test set: accuracy, mean loss, per-class precision and recall,"
                 + " confusion matrix.",
         footerHeading = "%nExamples:%n",
-        footer = {"  ./nn eval --model model.json",
-                "  ./nn eval --model model.json --plot confusion.png --weights-plot weights.png",
-                "  ./nn eval --model fashion.json --data fashion-mnist/"})
+        footer = {"  ./nn eval model.json",
+                "  ./nn eval model.json --plot confusion.png --weights-plot weights.png",
+                "  # a model of your own data",
+                "  ./nn eval fashion.json --data fashion-mnist/"})
 public final class EvalCommand implements Callable<Integer> {
 
     @Mixin
@@ -40,11 +42,11 @@ public final class EvalCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--plot", paramLabel = "FILE", description = "Also draw the confusion matrix to this .png or .svg.")
+    @Option(names = "--plot", paramLabel = "FILE", description = "Also draw the confusion matrix to FILE, a PNG or SVG picture.")
     Path plot;
 
     @Option(names = "--weights-plot", paramLabel = "FILE",
-            description = "Also draw the first layer's weights, one image per hidden neuron, to this .png or .svg.")
+            description = "Also draw the first layer's weights, one image per hidden neuron, to FILE, a PNG or SVG picture.")
     Path weightsPlot;
 
     @Mixin
@@ -62,7 +64,10 @@ public final class EvalCommand implements Callable<Integer> {
         Path model = modelArgument.path();
         Model loaded = modelArgument.load();
         Dataset test = data.testSetFor(model, loaded, spec.commandLine().getErr());
-        Evaluation e = Mlp.of(loaded).evaluate(test);
+        Evaluation e;
+        try (JobProgress progress = JobProgress.start("eval", test.size(), "samples", spec.commandLine().getErr())) {
+            e = Mlp.of(loaded).evaluate(test, progress::stepTo);
+        }
 
         out.printf("model     %s (%s, %s)%n", model, loaded.config().shape(),
                 loaded.config().network().activationText());

@@ -23,17 +23,17 @@ import java.util.concurrent.Callable;
                 "The input scaling, each dense layer (Gemm), its activation and the softmax are nodes of the graph;"
                         + " nn's config and provenance are in its metadata."},
         footerHeading = "%nExamples:%n",
-        footer = {"  ./nn export                                 model.json to model.onnx",
+        footer = {"  # model.json to model.onnx",
+                "  ./nn export",
                 "  ./nn export --model xor.json --onnx xor.onnx",
-                "",
-                "Running the file with ONNX Runtime in Python or Java: docs/GUIDE.md, \"ONNX export and import\"."})
+                "  # run the file with ONNX Runtime (Python, Java): docs/GUIDE.md, ONNX"})
 public final class ExportCommand implements Callable<Integer> {
 
     @Mixin
     ModelArgument modelArgument;
 
     @Option(names = "--onnx", paramLabel = "FILE",
-            description = "The ONNX file to write (default: the model's name with .onnx).")
+            description = "The ONNX file (default: model.onnx for model.json).")
     Path onnx;
 
     @Spec

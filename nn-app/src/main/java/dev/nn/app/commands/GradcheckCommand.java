@@ -5,6 +5,7 @@ import dev.nn.app.cli.ConfigFile;
 import dev.nn.app.cli.DataOptions;
 import dev.nn.app.cli.ShapeCheck;
 import dev.nn.app.cli.SimdOption;
+import dev.nn.app.progress.JobProgress;
 import dev.nn.core.check.GradientCheck;
 import dev.nn.core.config.TrainingConfig;
 import dev.nn.core.data.Dataset;
@@ -33,18 +34,20 @@ import java.util.concurrent.Callable;
                 + " samples: per parameter group and for the input, the max and median relative error and PASS/FAIL.",
                 "Checks a saved model (--model) or a freshly initialised network given like nn train's."},
         footerHeading = "%nExamples:%n",
-        footer = {"  ./nn gradcheck                                       the default 784-16-16-10 network",
+        footer = {"  # the default 784-16-16-10 network",
+                "  ./nn gradcheck",
                 "  ./nn gradcheck --hidden 32,16 --activation tanh --loss mse",
+                "  # every entry of a saved model (a progress line every 10 s)",
                 "  ./nn gradcheck --model model.json --samples 4 --per-group 0"})
 public final class GradcheckCommand implements Callable<Integer> {
 
     @Option(names = {"-m", "--model"}, paramLabel = "FILE", description = "A saved model to check.")
     Path model;
 
-    @Option(names = "--layers", split = ",", paramLabel = "N", description = "All layer sizes, e.g. 784,16,16,10.")
+    @Option(names = "--layers", split = ",", paramLabel = "N,...", hideParamSyntax = true, description = "All layer sizes, e.g. 784,16,16,10.")
     List<Integer> layers;
 
-    @Option(names = "--hidden", split = ",", paramLabel = "N", defaultValue = "16,16",
+    @Option(names = "--hidden", split = ",", paramLabel = "N,...", hideParamSyntax = true, defaultValue = "16,16",
             description = "Hidden layer sizes; input and output follow the data.")
     List<Integer> hidden;
 
@@ -90,7 +93,7 @@ public final class GradcheckCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Model loaded = model == null ? null : ModelIO.load(model);
-        Dataset test = data.load(spec.commandLine().getErr()).test();
+        Dataset test = data.loadTest(spec.commandLine().getErr());
         TrainingConfig config = loaded != null ? loaded.config() : networkConfig(test);
         String source = loaded != null ? "--model " + model : "--layers " + config.shape();
         ShapeCheck.requireFits(source, config.network().inputSize(), config.network().outputSize(), test);
@@ -109,8 +112,13 @@ public final class GradcheckCommand implements Callable<Integer> {
         int[] y = new int[rows];
         test.fillBatch(order, 0, rows, x, y);
 
-        GradientCheck.Result result = GradientCheck.check(network, config.network().loss().create(), x, y,
-                perGroup == 0 ? Integer.MAX_VALUE : perGroup, rng);
+        GradientCheck.Result result;
+        int limit = perGroup == 0 ? Integer.MAX_VALUE : perGroup;
+        try (JobProgress progress = JobProgress.start("gradcheck", GradientCheck.entries(network, x.rows() * x.cols(),
+                limit), "entries", spec.commandLine().getErr())) {
+            result = GradientCheck.check(network, config.network().loss().create(), x, y, limit, rng,
+                    (done, total) -> progress.stepTo(done));
+        }
         out.printf("gradcheck: %s (%s, %s), %d samples of %s, h = %.0e, tolerance %.1e%n", config.shape(),
                 config.network().activationText(), config.network().loss().id(), rows, test.name(), GradientCheck.STEP, result.tolerance());
         out.printf("%-16s %8s %8s %14s %16s  %s%n", "group", "checked", "at kink", "max rel err", "median rel err",

@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
                         + " layers with Relu, LeakyRelu (alpha 0.01), Sigmoid or Tanh, Softmax at the end."
                         + " Anything else is refused, naming the node."},
         footerHeading = "%nExamples:%n",
-        footer = {"  ./nn import --onnx mlp.onnx                   mlp.onnx to mlp.json",
+        footer = {"  # mlp.onnx to mlp.json",
+                "  ./nn import --onnx mlp.onnx",
                 "  ./nn import --onnx mlp.onnx --out mine.json && ./nn eval mine.json"})
 public final class ImportCommand implements Callable<Integer> {
 
@@ -35,7 +36,7 @@ public final class ImportCommand implements Callable<Integer> {
     Path onnxArgument;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE",
-            description = "The model file to write (default: the ONNX file's name with .json).")
+            description = "The model file (default: mlp.json for mlp.onnx).")
     Path out;
 
     @Spec

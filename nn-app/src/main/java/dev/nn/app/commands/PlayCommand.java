@@ -30,9 +30,11 @@ import java.util.concurrent.Callable;
                 + " guess (q to stop); then the network's guess, its top 3 probabilities and both scores appear.",
                 "Reads guesses from standard input, so answers can be piped in; ends with a summary."},
         footerHeading = "%nExamples:%n",
-        footer = {"  ./nn play                                 10 rounds against model.json",
+        footer = {"  # 10 rounds against model.json",
+                "  ./nn play",
                 "  ./nn play --model fashion.json --data fashion-mnist/ --rounds 5",
-                "  printf '7\\n2\\n1\\n' | nn play --rounds 3 --seed 4   scripted answers"})
+                "  # scripted answers",
+                "  printf '7\\n2\\n1\\n' | ./nn play --rounds 3 --seed 4"})
 public final class PlayCommand implements Callable<Integer> {
 
     @Option(names = {"-m", "--model"}, paramLabel = "FILE", defaultValue = ModelFiles.DEFAULT,
@@ -75,9 +77,48 @@ public final class PlayCommand implements Callable<Integer> {
         spec.commandLine().getErr().flush();
         Rng rng = new Rng(seed != null ? seed : System.nanoTime());
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        int played = 0, you = 0, machine = 0;
+        Score score = new Score();
+        Thread summaryOnInterrupt = new Thread(() -> {
+            out.printf("%n%nstopped: %s%n", score.summary());
+            out.flush();
+        }, "nn-play-interrupt");
+        Runtime.getRuntime().addShutdownHook(summaryOnInterrupt);
+        try {
+            play(test, predictor, in, out, rng, score, height, width, colour);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(summaryOnInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook prints the summary
+            }
+        }
+        out.printf("%n%s%n", score.summary());
+        out.flush();
+        return 0;
+    }
+
+    /** The rounds played so far and who was right, readable from the Ctrl-C hook's thread. */
+    private static final class Score {
+        volatile int played;
+        volatile int you;
+        volatile int machine;
+
+        synchronized void add(boolean youRight, boolean machineRight) {
+            you += youRight ? 1 : 0;
+            machine += machineRight ? 1 : 0;
+            played++;
+        }
+
+        synchronized String summary() {
+            return PlayCommand.summary(played, you, machine);
+        }
+    }
+
+    private void play(Dataset test, Predictor predictor, BufferedReader in, PrintWriter out, Rng rng, Score score,
+                      int height, int width, boolean colour) throws IOException {
         byte[] pixels = new byte[test.features()];
-        while (played < rounds) {
+        while (score.played < rounds) {
+            int played = score.played;
             int index = rng.nextInt(test.size());
             test.pixels(index, pixels);
             out.printf("%nround %d of %d: test image %d%n", played + 1, rounds, index);
@@ -89,16 +130,11 @@ public final class PlayCommand implements Callable<Integer> {
             int label = test.label(index);
             float[] p = predictor.probabilities(pixels);
             int best = Predictor.best(p);
-            played++;
-            you += guess == label ? 1 : 0;
-            machine += best == label ? 1 : 0;
+            score.add(guess == label, best == label);
             out.printf("it was %d. you: %d %s; network: %d %s (%s)%n", label, guess, mark(guess == label), best,
                     mark(best == label), top3(p));
-            out.printf("score after %d: you %d, network %d%n", played, you, machine);
+            out.printf("score after %d: you %d, network %d%n", score.played, score.you, score.machine);
         }
-        out.printf("%n%s%n", summary(played, you, machine));
-        out.flush();
-        return 0;
     }
 
     /** Reads a guess in 0..classes-1; null on q or the end of input. Asks again after anything else. */
@@ -147,7 +183,8 @@ public final class PlayCommand implements Callable<Integer> {
             return "no rounds played";
         }
         String winner = you > machine ? "you win" : you < machine ? "the network wins" : "a draw";
-        return String.format("%d rounds: you %d (%.0f%%), network %d (%.0f%%): %s", played, you, 100.0 * you / played,
+        return String.format("%d round%s: you %d (%.0f%%), network %d (%.0f%%): %s", played, played == 1 ? "" : "s",
+                you, 100.0 * you / played,
                 machine, 100.0 * machine / played, winner);
     }
 }

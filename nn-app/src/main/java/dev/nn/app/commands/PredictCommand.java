@@ -32,8 +32,10 @@ import java.util.concurrent.Callable;
                 "Pictures are put in MNIST's form first: ink fitted into 20×20, centred by mass in 28×28."},
         footerHeading = "%nExamples:%n",
         footer = {"  ./nn predict --model model.json seven.png three.pgm",
-                "  ./nn predict --model model.json --index 0,1,2 --show     the first test images, drawn",
-                "  ./nn predict --model iris.json --data flowers.csv        a table model: one line per row"})
+                "  # the first test images, drawn",
+                "  ./nn predict --index 0,1,2 --show",
+                "  # a table model: one line per row",
+                "  ./nn predict --model iris.json --data flowers.csv"})
 public final class PredictCommand implements Callable<Integer> {
 
     @Option(names = {"-m", "--model"}, paramLabel = "FILE", defaultValue = ModelFiles.DEFAULT,
@@ -44,7 +46,7 @@ public final class PredictCommand implements Callable<Integer> {
             showDefaultValue = CommandLine.Help.Visibility.NEVER)
     List<Path> images = List.of();
 
-    @Option(names = "--index", split = ",", paramLabel = "N", showDefaultValue = CommandLine.Help.Visibility.NEVER,
+    @Option(names = "--index", split = ",", paramLabel = "N,...", hideParamSyntax = true, showDefaultValue = CommandLine.Help.Visibility.NEVER,
             description = "Test records to predict, by position from 0 (from --data, --dataset or the bundled MNIST).")
     List<Integer> indices = List.of();
 

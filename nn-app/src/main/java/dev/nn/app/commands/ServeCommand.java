@@ -26,7 +26,8 @@ import java.util.concurrent.CountDownLatch;
                 "Listens on the loopback address only, unless --host says otherwise: the page has no login, so"
                         + " do not expose it to a network you do not trust."},
         footerHeading = "%nExamples:%n",
-        footer = {"  ./nn serve                              model.json on http://127.0.0.1:8080/",
+        footer = {"  # model.json on http://127.0.0.1:8080/",
+                "  ./nn serve",
                 "  ./nn serve --model m128.json --port 9000"})
 public final class ServeCommand implements Callable<Integer> {
 

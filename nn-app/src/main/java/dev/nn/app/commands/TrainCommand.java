@@ -58,20 +58,25 @@ import java.util.function.Function;
                 "With no flags: the 3Blue1Brown network 784-16-16-10 (ReLU, softmax + cross-entropy, He init, Adam)"
                         + " on the bundled MNIST."},
         footerHeading = "%nExamples:%n",
-        footer = {"  ./nn train                                  the default network on the bundled MNIST",
-                "  ./nn train --hidden 128 --epochs 15 --plot curves.png   784-128-10, with its training curves",
+        footer = {"  # the default network on the bundled MNIST",
+                "  ./nn train",
+                "  # 784-128-10, with its training curves",
+                "  ./nn train --hidden 128 --epochs 15 --plot curves.png",
                 "  ./nn train --lr 3e-4 --beta1 0.93 --beta2 0.997 --seed 7 --out seed7.json",
-                "  ./nn train --activation sigmoid --loss mse --init glorot --optimizer sgd --lr 0.5",
-                "  ./nn train --config settings.json --epochs 5   settings from a file, one of them overridden",
-                "  ./nn train --dataset xor --out xor.json    the XOR problem, learnt to 100%%",
+                "  ./nn train --activation sigmoid --loss mse --init glorot --optimizer sgd \\",
+                "             --lr 0.5",
+                "  # settings from a file, one of them overridden",
+                "  ./nn train --config settings.json --epochs 5",
+                "  # the XOR problem, learnt to 100%%",
+                "  ./nn train --dataset xor --out xor.json",
                 "  ./nn train --data fashion-mnist/ --hidden 256,128"})
 public final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--layers", split = ",", paramLabel = "N",
+    @Option(names = "--layers", split = ",", paramLabel = "N,...", hideParamSyntax = true,
             description = "All layer sizes, input to output, e.g. 784,16,16,10 (default: follows the data and --hidden).")
     List<Integer> layers;
 
-    @Option(names = "--hidden", split = ",", paramLabel = "N",
+    @Option(names = "--hidden", split = ",", paramLabel = "N,...", hideParamSyntax = true,
             description = "Hidden layer sizes; input and output sizes follow the data.")
     List<Integer> hidden;
 
@@ -142,8 +147,8 @@ public final class TrainCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--checkpoint", paramLabel = "FILE",
-            description = "Where to keep the checkpoint written after every epoch (default: the --out file"
-                    + " + .checkpoint); removed when training completes.")
+            description = "Where to keep the checkpoint written after every epoch, removed when training"
+                    + " completes; by default the --out name with .checkpoint after it.")
     Path checkpoint;
 
     @Option(names = "--resume", paramLabel = "FILE",
@@ -151,7 +156,7 @@ public final class TrainCommand implements Callable<Integer> {
     Path resume;
 
     @Option(names = "--plot", paramLabel = "FILE",
-            description = "Also draw the training curves (loss and accuracy per epoch) to this .png or .svg file.")
+            description = "Also draw the training curves (loss and accuracy per epoch) to FILE, a PNG or SVG picture.")
     Path plot;
 
     @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")

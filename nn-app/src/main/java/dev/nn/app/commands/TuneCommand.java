@@ -9,6 +9,7 @@ import dev.nn.app.cli.OutputFiles;
 import dev.nn.app.cli.ShapeCheck;
 import dev.nn.app.cli.SimdOption;
 import dev.nn.app.plot.ChartFiles;
+import dev.nn.app.progress.Eta;
 import dev.nn.app.tune.Axis;
 import dev.nn.app.tune.Ranking;
 import dev.nn.app.tune.Setting;
@@ -53,9 +54,11 @@ import java.util.concurrent.atomic.AtomicInteger;
                 "Values: a list (0.9,0.95) or a range START:STOP:STEP (0.85:0.95:0.01); with --random also"
                         + " START:STOP. Without a flag, the nn train default is used."},
         footerHeading = "%nExamples:%n",
-        footer = {"  ./nn tune --lr 1e-4:9e-4:1e-4 --beta1 0.85:0.95:0.01 --beta2 0.991:0.999:0.001 --seeds 10 \\",
-                "          --epochs 1 --out seed-grid.csv --plot seed-grid.png        the seed project's grid",
-                "  ./nn tune --random 30 --lr 1e-4:1e-2 --hidden 16,16 --hidden 64 --seeds 3 --epochs 3",
+        footer = {"  # the seed project's grid (8,910 trials)",
+                "  ./nn tune --lr 1e-4:9e-4:1e-4 --beta1 0.85:0.95:0.01 \\",
+                "            --beta2 0.991:0.999:0.001 --seeds 10 --epochs 1 \\",
+                "            --out seed-grid.csv --plot seed-grid.png",
+                "  ./nn tune --random 30 --lr 1e-4:1e-2 --hidden 16,16 --hidden 64 --seeds 3",
                 "  ./nn tune --batch-size 16,32,64 --epochs 2 --train-limit 10000"})
 public final class TuneCommand implements Callable<Integer> {
 
@@ -95,7 +98,7 @@ public final class TuneCommand implements Callable<Integer> {
             description = "The CSV of trials; an existing one is continued.")
     Path out;
 
-    @Option(names = "--plot", paramLabel = "FILE", description = "Also draw the ranking to this .png or .svg.")
+    @Option(names = "--plot", paramLabel = "FILE", description = "Also draw the ranking to FILE, a PNG or SVG picture.")
     Path plot;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Settings shown in the table.")
@@ -163,6 +166,7 @@ public final class TuneCommand implements Callable<Integer> {
             stderr.flush();
             List<Trial> all = new ArrayList<>(log.done());
             AtomicInteger finished = new AtomicInteger();
+            long started = System.nanoTime();
             ExecutorService pool = Executors.newFixedThreadPool(workers);
             try {
                 List<Future<Trial>> futures = new ArrayList<>();
@@ -174,8 +178,10 @@ public final class TuneCommand implements Callable<Integer> {
                         log.append(t);
                         int n = finished.incrementAndGet();
                         synchronized (stderr) {
-                            stderr.printf("[%d/%d] %s seed %d: %.2f%% (%.1f s)%n", n, todo.size(), s.key(), seed,
-                                    100 * t.accuracy(), t.seconds());
+                            String left = Eta.left(n, todo.size(), System.nanoTime() - started);
+                            stderr.printf("[%d/%d] %s seed %d: %.2f%% (%.1f s)%s%n", n, todo.size(), s.key(), seed,
+                                    100 * t.accuracy(), t.seconds(), left.isEmpty() || n == todo.size() ? ""
+                                            : "; " + left);
                             stderr.flush();
                         }
                         return t;

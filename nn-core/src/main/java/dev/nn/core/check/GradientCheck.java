@@ -77,6 +77,31 @@ public final class GradientCheck {
      * <p>The derivation: docs/MATH.md#gradient-checking-in-float.
      */
     public static Result check(Network network, Loss loss, Matrix input, int[] labels, int perGroup, Rng rng) {
+        return check(network, loss, input, labels, perGroup, rng, (done, total) -> { });
+    }
+
+    /**
+     * The entries a check perturbs: of each parameter group, and of the input's {@code inputValues}, at most
+     * {@code perGroup}.
+     */
+    public static long entries(Network network, int inputValues, int perGroup) {
+        long total = Math.min(inputValues, perGroup);
+        for (Parameter p : network.parameters()) {
+            total += Math.min(p.value().length, perGroup);
+        }
+        return total;
+    }
+
+    /** Hears how far a check is: {@code done} of {@code total} entries have been perturbed. */
+    @FunctionalInterface
+    public interface Listener {
+        /** Called after each entry. */
+        void entriesChecked(long done, long total);
+    }
+
+    /** {@link #check(Network, Loss, Matrix, int[], int, Rng)}, telling {@code listener} after each entry. */
+    public static Result check(Network network, Loss loss, Matrix input, int[] labels, int perGroup, Rng rng,
+                               Listener listener) {
         int rows = input.rows();
         network.prepare(rows);
         Matrix logits = network.forward(input);
@@ -98,6 +123,8 @@ public final class GradientCheck {
         double tolerance = tolerance(network, rows);
         List<Group> groups = new ArrayList<>();
         double[][] parameters = reference.parameters();
+        long total = entries(network, rows * input.cols(), perGroup);
+        long done = 0;
         for (int g = 0; g < parameters.length; g++) {
             double[] values = parameters[g];
             int[] entries = choose(values.length, perGroup, rng);
@@ -117,6 +144,7 @@ public final class GradientCheck {
                 numeric[e] = (plus - minus) / (2 * STEP);
                 kink[e] = crossed;
                 largest = Math.max(largest, Math.abs(numeric[e]));
+                listener.entriesChecked(++done, total);
             }
             groups.add(compare(names.get(g), analytic.get(g), entries, numeric, kink, largest, tolerance));
         }

@@ -6,6 +6,8 @@ import dev.nn.core.network.Network;
 import dev.nn.core.tensor.Matrix;
 import dev.nn.simd.Kernels;
 
+import java.util.function.IntConsumer;
+
 /** Runs a network over a whole dataset in fixed-size batches and collects an {@link Evaluation}. */
 public final class Evaluator {
 
@@ -28,6 +30,11 @@ public final class Evaluator {
 
     /** Evaluates every sample of {@code data}, in order. */
     public Evaluation evaluate(Dataset data) {
+        return evaluate(data, done -> { });
+    }
+
+    /** Evaluates every sample of {@code data}, in order, telling {@code samplesDone} the count after each batch. */
+    public Evaluation evaluate(Dataset data, IntConsumer samplesDone) {
         if (data.features() != network.inputSize()) {
             throw new IllegalArgumentException(data.name() + " has " + data.features()
                     + " values per sample but the network takes " + network.inputSize());
@@ -50,6 +57,7 @@ public final class Evaluator {
             for (int r = 0; r < n; r++) {
                 confusion[labels[r]][Kernels.argmax(p, r * classes, classes)]++;
             }
+            samplesDone.accept(from + n);
         }
         return new Evaluation(data.size(), data.size() == 0 ? 0 : totalLoss / data.size(), confusion);
     }
