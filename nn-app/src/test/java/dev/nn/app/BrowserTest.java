@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -121,13 +123,64 @@ class BrowserTest {
         File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), Path.of("target", "serve.png"), StandardCopyOption.REPLACE_EXISTING);
 
+        List<WebElement> digits = browser.findElements(By.cssSelector("#guesses button"));
+        assertTrue(digits.stream().noneMatch(WebElement::isEnabled), "no guessing before a round");
         browser.findElement(By.id("new-round")).click();
         wait.until(d -> d.findElement(By.id("game-result")).getText().startsWith("Test image"));
+        assertTrue(digits.stream().allMatch(WebElement::isEnabled));
         browser.findElement(By.cssSelector("#guesses button[data-guess='3']")).click();
         wait.until(d -> d.findElement(By.id("score")).getText().endsWith("of 1 rounds"));
         assertTrue(browser.findElement(By.id("game-result")).getText().startsWith("It was "));
 
+        assertTrue(digits.stream().noneMatch(WebElement::isEnabled), "one guess per round");
+
         browser.findElement(By.id("show-weights")).click();
         wait.until(d -> d.findElements(By.cssSelector("#weights canvas")).size() == 16);
+    }
+
+    @Test
+    void aTestImageReplacesTheDrawingAndSaysItsLabel() {
+        browser.get(url);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        browser.findElement(By.id("random")).click();
+        wait.until(d -> d.findElement(By.id("source")).getText().startsWith("test image "));
+        String source = browser.findElement(By.id("source")).getText();
+        String label = source.substring(source.lastIndexOf(' ') + 1);
+        assertTrue(browser.findElement(By.id("truth")).getText().contains("the label is " + label),
+                browser.findElement(By.id("truth")).getText());
+        Long lit = (Long) ((ChromeDriver) browser).executeScript(
+                "const d = pad.getContext('2d').getImageData(0, 0, 280, 280).data; let n = 0;"
+                        + " for (let i = 0; i < d.length; i += 4) { if (d[i] > 0) n++; } return n;");
+        assertTrue(lit > 1000, "the test image is on the pad (" + lit + " lit pixels)");
+        browser.findElement(By.id("clear")).click();
+        assertEquals("your drawing", browser.findElement(By.id("source")).getText());
+    }
+
+    @Test
+    void theDigitButtonsKeepTwoRowsAndAPhoneSeesTheAnswerUnderTheDrawing() {
+        WebDriver.Window window = browser.manage().window();
+        Dimension before = window.getSize();
+        try {
+            window.setSize(new Dimension(1280, 900));
+            browser.get(url);
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+            List<WebElement> digits = browser.findElements(By.cssSelector("#guesses button"));
+            assertEquals(digits.get(0).getLocation().getY(), digits.get(4).getLocation().getY());
+            assertEquals(digits.get(5).getLocation().getY(), digits.get(9).getLocation().getY(),
+                    "0-4 and 5-9 in two rows, no button alone on a line");
+
+            window.setSize(new Dimension(390, 844)); // a phone
+            browser.get(url);
+            wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+            int padBottom = browser.findElement(By.id("pad")).getRect().getY()
+                    + browser.findElement(By.id("pad")).getRect().getHeight();
+            int answerTop = browser.findElement(By.id("digit")).getRect().getY();
+            assertTrue(answerTop > padBottom && answerTop - padBottom < 300,
+                    "the answer right under the drawing: pad ends at " + padBottom + ", answer at " + answerTop);
+        } finally {
+            window.setSize(before);
+        }
     }
 }

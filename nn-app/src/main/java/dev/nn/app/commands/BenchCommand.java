@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
 /** {@code nn bench}: training and inference speed of the benchmark workloads, Panama against scalar. */
 @Command(name = "bench", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = {"Measure training and inference speed on the bundled MNIST: W1 784-16-16-10 batch 32,"
-                + " W3 784-256-256-10 batch 128, W4 784-1024-1024-10 batch 256 (ReLU, softmax + CCE, He, Adam).",
+                + " W3 784-256-256-10 batch 128, W4 784-1024-1024-10 batch 256 (ReLU, softmax + CCE, He, Adam)."
+                + " The peers' W2 is W1 with other learning rates and betas: the same work, so not timed apart.",
                 "Each workload runs in its own JVM per kernel implementation: a warm-up, then repeats of timed"
                         + " steps; figures are medians. Also shows bytes allocated per training step, the"
                         + " peak heap, and the training GFLOP/s as a fraction of this core's FMA peak, measured"
@@ -137,18 +138,34 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private static void print(PrintWriter out, List<BenchResult> results) {
+    /** The results as a table of at most 100 columns, the kernels and workloads spelt out once below it. */
+    static void print(PrintWriter out, List<BenchResult> results) {
         out.printf("nn bench on %s, %d cores, Java %s%n", cpu(), Runtime.getRuntime().availableProcessors(),
                 Runtime.version());
-        out.printf("%-24s %-46s %7s %9s %11s %11s %8s %7s %10s %7s%n", "workload", "kernels", "threads", "ms/epoch",
-                "train img/s", "infer img/s", "GFLOP/s", "% peak", "bytes/step", "heap MB");
+        out.printf("%-8s  %-7s  %7s  %8s  %11s  %11s  %7s  %6s  %6s  %7s%n", "workload", "kernels", "threads",
+                "ms/epoch", "train img/s", "infer img/s", "GFLOP/s", "% peak", "B/step", "heap MB");
         for (BenchResult r : results) {
-            out.printf("%-24s %-46s %7d %9.0f %,11.0f %,11.0f %8.1f %6.0f%% %10.0f %7d%n",
-                    r.workload() + " " + r.shape(), r.simd(), r.threads(), r.msPerEpoch(), r.trainImagesPerSecond(), r.inferImagesPerSecond(), r.gflops(),
-                    100 * r.gflops() / (r.peakGflops() * r.threads()), r.bytesPerStep(), r.peakHeapMb());
+            out.printf("%-8s  %-7s  %7d  %8.0f  %,11.0f  %,11.0f  %7.1f  %5.0f%%  %6.0f  %7d%n", r.workload(),
+                    kernels(r.simd()), r.threads(), r.msPerEpoch(), r.trainImagesPerSecond(),
+                    r.inferImagesPerSecond(), r.gflops(), 100 * r.gflops() / (r.peakGflops() * r.threads()),
+                    r.bytesPerStep(), r.peakHeapMb());
         }
+        out.println();
+        results.stream().map(BenchResult::simd).distinct().forEach(simd ->
+                out.printf("%-7s  %s%n", kernels(simd), simd));
+        results.stream().map(r -> r.workload() + " " + r.shape()).distinct().forEach(w ->
+                out.printf("%-7s  %s%n", w.substring(0, w.indexOf(' ')), w.substring(w.indexOf(' ') + 1)
+                        .replace(" b", ", batch ")));
         results.stream().filter(r -> r.simd().startsWith("panama")).findFirst().ifPresent(r ->
-                out.printf("FMA peak of one core: %.0f GFLOP/s (%s)%n", r.peakGflops(), r.simd()));
+                out.printf("FMA peak of one core: %.0f GFLOP/s (panama); %% peak is of it times the threads%n",
+                        r.peakGflops()));
+        out.printf("B/step: bytes allocated per training step; heap MB: the most heap in use%n");
+    }
+
+    /** The implementation's short name: the first word of its description (panama, scalar). */
+    private static String kernels(String simd) {
+        int comma = simd.indexOf(',');
+        return comma < 0 ? simd : simd.substring(0, comma);
     }
 
     private static String cpu() {

@@ -88,7 +88,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (weightsPlot != null) {
             Dense first = loaded.network().layers().getFirst();
             int height = ShapeCheck.imageHeight(first.inputSize());
-            ChartFiles.save(WeightImages.chart("first layer's weights, " + title, first.weights(),
+            ChartFiles.save(WeightImages.chart("first layer's weights, each tile scaled to ±1, " + title, first.weights(),
                     first.outputSize(), height, first.inputSize() / height), weightsPlot);
             spec.commandLine().getErr().printf("plotted %s%n", weightsPlot);
         }

@@ -6,6 +6,7 @@ import org.knowm.xchart.HeatMapChartBuilder;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The first layer's weights as pictures: one height×width tile per hidden neuron, showing what it "looks for"
@@ -25,7 +26,8 @@ public final class WeightImages {
         HeatMapChart chart = new HeatMapChartBuilder().width(Math.max(400, 8 * cellsX + 160))
                 .height(Math.max(400, 8 * cellsY + 120)).title(title).build();
         chart.getStyler().setPlotContentSize(1);
-        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setLegendVisible(true); // the colour bar: −1 (blue) … 0 (white) … +1 (red)
+        chart.getStyler().setHeatMapDecimalValueFormatter(v -> String.format(Locale.ROOT, "%+.0f", v));
         chart.getStyler().setAxisTicksVisible(false);
         chart.getStyler().setPlotGridLinesVisible(false);
         chart.getStyler().setRangeColors(new Color[]{new Color(0x2166ac), Color.WHITE, new Color(0xb2182b)});

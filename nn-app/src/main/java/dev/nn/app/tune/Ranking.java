@@ -54,12 +54,14 @@ public final class Ranking {
 
     /** Prints the best {@code top} settings as a table. */
     public void print(PrintWriter out, int top) {
-        out.printf("%4s  %-52s %5s %9s %8s %8s%n", "rank", "setting", "seeds", "accuracy", "sd", "cost");
+        out.printf("%4s  %-52s %5s %9s %8s %10s%n", "rank", "setting", "seeds", "accuracy", "sd", "train loss");
         for (int i = 0; i < Math.min(top, rows.size()); i++) {
             Row r = rows.get(i);
-            out.printf("%4d  %-52s %5d %8.2f%% %7.2f%% %8.4f%n", i + 1, r.setting().key(), r.seeds(),
+            out.printf("%4d  %-52s %5d %8.2f%% %7.2f%% %10.4f%n", i + 1, r.setting().key(), r.seeds(),
                     100 * r.meanAccuracy(), 100 * r.sdAccuracy(), r.meanCost());
         }
+        out.println("accuracy: mean test accuracy over the seeds; sd: its standard deviation;");
+        out.println("train loss: mean training loss of the last epoch (the CSV's cost column)");
     }
 
     /** Mean test accuracy by rank, with ±1 standard deviation over seeds as error bars. */

@@ -4,6 +4,7 @@
 const pad = document.getElementById('pad');
 const ctx = pad.getContext('2d');
 const strokes = [];
+let picture = null; // a test image shown on the pad, until the next stroke
 let current = null;
 let pending = false;
 let again = false;
@@ -27,6 +28,9 @@ async function call(path, body) {
 function redraw() {
   ctx.fillStyle = '#000';
   ctx.fillRect(0, 0, pad.width, pad.height);
+  if (picture) {
+    drawPixels(pad, picture);
+  }
   ctx.strokeStyle = '#fff';
   ctx.lineWidth = 18;
   ctx.lineCap = 'round';
@@ -48,6 +52,11 @@ function point(event) {
 
 pad.addEventListener('pointerdown', event => {
   pad.setPointerCapture(event.pointerId);
+  if (picture) { // drawing starts afresh: the test image goes
+    picture = null;
+    strokes.length = 0;
+    tell('your drawing', '');
+  }
   current = [point(event)];
   strokes.push(current);
   redraw();
@@ -114,6 +123,12 @@ function colour(value, largest) {
   return `rgb(${light}, ${Math.round(255 - 150 * t)}, 255)`;
 }
 
+/** Says what the pad shows and, for a test image, whether the answer matches its label. */
+function tell(source, truth) {
+  document.getElementById('source').textContent = source;
+  document.getElementById('truth').textContent = truth;
+}
+
 function show(answer) {
   drawPixels(document.getElementById('input'), answer && answer.input);
   const network = document.getElementById('network');
@@ -157,6 +172,8 @@ function show(answer) {
 
 document.getElementById('clear').addEventListener('click', () => {
   strokes.length = 0;
+  picture = null;
+  tell('your drawing', '');
   redraw();
   predictDrawing();
 });
@@ -168,7 +185,13 @@ document.getElementById('undo').addEventListener('click', () => {
 document.getElementById('random').addEventListener('click', async () => {
   try {
     const picked = await call('/api/random');
-    show(await call('/api/sample', {index: picked.index}));
+    const answer = await call('/api/sample', {index: picked.index});
+    strokes.length = 0;
+    picture = picked.input;
+    redraw();
+    show(answer);
+    tell(`test image ${picked.index}, labelled ${answer.label}`,
+      `the label is ${answer.label}: the network is ${answer.digit === answer.label ? 'right' : 'wrong'}`);
   } catch (e) {
     showError(e.message);
   }
@@ -209,8 +232,15 @@ for (let d = 0; d < 10; d++) {
   const button = document.createElement('button');
   button.textContent = d;
   button.dataset.guess = d;
+  button.disabled = true; // until a round starts
   button.addEventListener('click', () => guess(d));
   document.getElementById('guesses').append(button);
+}
+
+function guessing(on) {
+  for (const button of document.querySelectorAll('#guesses button')) {
+    button.disabled = !on;
+  }
 }
 document.getElementById('new-round').addEventListener('click', newRound);
 
@@ -220,6 +250,7 @@ async function newRound() {
     game.index = picked.index;
     drawPixels(document.getElementById('game-digit'), picked.input);
     document.getElementById('game-result').textContent = `Test image ${picked.index}: which digit is it?`;
+    guessing(true);
   } catch (e) {
     showError(e.message);
   }
@@ -230,6 +261,7 @@ async function guess(digit) {
     return;
   }
   try {
+    guessing(false);
     const answer = await call('/api/sample', {index: game.index});
     game.index = null;
     game.rounds++;
