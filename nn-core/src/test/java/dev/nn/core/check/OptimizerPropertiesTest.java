@@ -29,36 +29,48 @@ class OptimizerPropertiesTest {
 
     @Test
     void adamFollowsItsDefinition() {
-        Properties.qt().forAll(integers().between(1, 40), longs().all())
-                .checkAssert((n, seed) -> assertTrue(followsDefinition(new Adam(LR, BETA1, BETA2, EPSILON), n, seed),
-                        "Adam left its definition for n=" + n + ", seed=" + seed));
+        try (Tally tally = Tally.of("Adam follows its definition")) {
+            Properties.qt().forAll(integers().between(1, 40), longs().all()).checkAssert((n, seed) -> {
+                tally.count();
+                assertTrue(followsDefinition(new Adam(LR, BETA1, BETA2, EPSILON), n, seed, tally),
+                        "Adam left its definition for n=" + n + ", seed=" + seed);
+            });
+        }
     }
 
     @Test
     void adamThatResetsItsMomentsEveryBatchIsCaught() {
-        assertFalse(followsDefinition(new ForgetfulAdam(), 17, 1L));
+        assertFalse(followsDefinition(new ForgetfulAdam(), 17, 1L, Tally.of("a forgetful Adam")));
     }
 
     @Test
     void adamWithoutMomentumIsSignSgd() {
-        Properties.qt().forAll(integers().between(1, 40), longs().all()).checkAssert((n, seed) -> {
-            Rng rng = new Rng(seed);
-            float[] w = random(rng, n, 1);
-            float[] g = random(rng, n, 1e-2);
-            float[] before = w.clone();
-            Adam adam = new Adam(LR, 0f, 0f, EPSILON);
-            adam.init(List.of(new Parameter("p", w, g)));
-            adam.step();
-            for (int i = 0; i < n; i++) {
-                double expected = before[i] - LR * Math.signum(g[i]);
-                double allowed = LR * EPSILON / Math.abs(g[i]) + 4 * Math.ulp(Math.max(Math.abs(before[i]), (float) Math.abs(expected)));
-                assertTrue(Math.abs(w[i] - expected) <= allowed, "entry " + i + ": " + w[i] + " vs " + expected);
-            }
-        });
+        try (Tally tally = Tally.of("Adam with β = 0 is sign-SGD")) {
+            Properties.qt().forAll(integers().between(1, 40), longs().all()).checkAssert((n, seed) -> {
+                tally.count();
+                signSgd(n, seed, tally);
+            });
+        }
+    }
+
+    private static void signSgd(int n, long seed, Tally tally) {
+        Rng rng = new Rng(seed);
+        float[] w = random(rng, n, 1);
+        float[] g = random(rng, n, 1e-2);
+        float[] before = w.clone();
+        Adam adam = new Adam(LR, 0f, 0f, EPSILON);
+        adam.init(List.of(new Parameter("p", w, g)));
+        adam.step();
+        for (int i = 0; i < n; i++) {
+            double expected = before[i] - LR * Math.signum(g[i]);
+            double allowed = LR * EPSILON / Math.abs(g[i])
+                    + 4 * Math.ulp(Math.max(Math.abs(before[i]), (float) Math.abs(expected)));
+            tally.assertWithin(Math.abs(w[i] - expected), allowed, "entry " + i + ": " + w[i] + " vs " + expected);
+        }
     }
 
     /** Runs {@link #STEPS} steps of random gradients through the optimiser and through Algorithm 1 in double. */
-    static boolean followsDefinition(Optimizer optimizer, int n, long seed) {
+    static boolean followsDefinition(Optimizer optimizer, int n, long seed, Tally tally) {
         Rng rng = new Rng(seed);
         float[] w = random(rng, n, 1);
         float[] g = new float[n];
@@ -80,7 +92,7 @@ class OptimizerPropertiesTest {
             }
             for (int i = 0; i < n; i++) {
                 // float rounding of one update (a few ulp of lr) per step, plus the weight's own rounding
-                if (Math.abs(w[i] - x[i]) > t * 1e-6 * LR + 2 * Math.ulp((float) x[i]) * t) {
+                if (!tally.within(Math.abs(w[i] - x[i]), t * 1e-6 * LR + 2 * Math.ulp((float) x[i]) * t)) {
                     return false;
                 }
             }
