@@ -61,7 +61,7 @@ class BrowserTest {
         Path model = dir.resolve("model.json");
         Run train = Run.of("train", "--no-progress", "--epochs", "3", "--out", model.toString());
         assertEquals(0, train.exit(), train.err());
-        server = ChildNn.start("serve", "--model", model.toString(), "--port", "0");
+        server = ChildNn.start("serve", model.toString(), "--port", "0");
         url = awaitUrl(server);
 
         ChromeOptions options = new ChromeOptions();

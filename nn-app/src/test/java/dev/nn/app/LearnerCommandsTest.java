@@ -50,7 +50,7 @@ class LearnerCommandsTest {
         InputStream stdin = System.in;
         try {
             System.setIn(new ByteArrayInputStream("7\nseven\n2\n".getBytes(StandardCharsets.UTF_8)));
-            Run run = Run.of("play", "--model", model.toString(), "--rounds", "3", "--seed", "4");
+            Run run = Run.of("play", model.toString(), "--rounds", "3", "--seed", "4");
             assertEquals(0, run.exit(), run.err());
             assertTrue(run.out().contains("round 1 of 3"), run.out());
             assertTrue(run.out().contains("'seven' is not a digit from 0 to 9"), run.out());

@@ -1,6 +1,6 @@
 package dev.nn.app.commands;
 
-import dev.nn.app.cli.ModelFiles;
+import dev.nn.app.cli.ModelArgument;
 import dev.nn.app.cli.DataOptions;
 import dev.nn.app.cli.ShapeCheck;
 import dev.nn.app.cli.SimdOption;
@@ -37,9 +37,8 @@ import java.util.concurrent.Callable;
                 "  printf '7\\n2\\n1\\n' | ./nn play --rounds 3 --seed 4"})
 public final class PlayCommand implements Callable<Integer> {
 
-    @Option(names = {"-m", "--model"}, paramLabel = "FILE", defaultValue = ModelFiles.DEFAULT,
-            description = "The model file.")
-    Path model;
+    @Mixin
+    ModelArgument modelArgument;
 
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "10", description = "Rounds to play.")
     int rounds;
@@ -67,7 +66,8 @@ public final class PlayCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--rounds must be at least 1, got " + rounds);
         }
         PrintWriter out = spec.commandLine().getOut();
-        Model loaded = ModelFiles.load(model, spec);
+        Path model = modelArgument.path();
+        Model loaded = modelArgument.load();
         Dataset test = data.testSetFor(model, loaded, spec.commandLine().getErr());
         int height = ShapeCheck.imageHeight(test.features());
         int width = test.features() / height;

@@ -1,6 +1,6 @@
 package dev.nn.app.commands;
 
-import dev.nn.app.cli.ModelFiles;
+import dev.nn.app.cli.ModelArgument;
 import dev.nn.app.cli.DataOptions;
 import dev.nn.app.cli.SimdOption;
 import dev.nn.app.serve.DigitServer;
@@ -28,12 +28,11 @@ import java.util.concurrent.CountDownLatch;
         footerHeading = "%nExamples:%n",
         footer = {"  # model.json on http://127.0.0.1:8080/",
                 "  ./nn serve",
-                "  ./nn serve --model m128.json --port 9000"})
+                "  ./nn serve m128.json --port 9000"})
 public final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = {"-m", "--model"}, paramLabel = "FILE", defaultValue = ModelFiles.DEFAULT,
-            description = "The model file.")
-    Path model;
+    @Mixin
+    ModelArgument modelArgument;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "The port (0: any free one).")
     int port;
@@ -61,7 +60,8 @@ public final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be from 0 to 65535, got " + port);
         }
-        Model loaded = ModelFiles.load(model, spec);
+        Path model = modelArgument.path();
+        Model loaded = modelArgument.load();
         Dataset test = data.testSetFor(model, loaded, spec.commandLine().getErr());
         DigitServer server;
         try {
