@@ -60,6 +60,13 @@ class CommandLineErrorsTest {
             assertOneLine(run, 2, args[0]);
             assertFalse(run.err().contains("data:"), "read the data before refusing " + args[0] + ": " + run.err());
         }
+        for (String[] args : new String[][]{{"gradcheck", "--hidden", "0"}, {"gradcheck", "--layers", "784,0,10"},
+                {"predict", "--index", "-1"}}) {
+            Run run = Run.of(args);
+            assertOneLine(run, 2, args[1]);
+            assertFalse(run.err().contains("data:"), "read the data before refusing " + String.join(" ", args) + ": "
+                    + run.err());
+        }
     }
 
     @Test

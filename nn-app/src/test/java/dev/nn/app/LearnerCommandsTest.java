@@ -127,6 +127,10 @@ class LearnerCommandsTest {
         Run bad = Run.of("predict", "--model", model.toString(), dir.resolve("model.json").toString());
         assertEquals(1, bad.exit());
         assertTrue(bad.errorLines().contains("not an image nn can read"), bad.errorLines());
+
+        Run modelFirst = Run.of("predict", model.toString(), "--index", "0"); // as nn eval m.json takes it
+        assertEquals(0, modelFirst.exit(), modelFirst.err());
+        assertTrue(modelFirst.out().startsWith("test[0] (label 7): 7"), modelFirst.out());
     }
 
     @Test

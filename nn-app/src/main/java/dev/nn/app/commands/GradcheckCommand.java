@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** {@code nn gradcheck}: backprop against finite differences, per parameter group, on real samples. */
 @Command(name = "gradcheck", mixinStandardHelpOptions = true, showDefaultValues = true,
@@ -91,6 +92,8 @@ public final class GradcheckCommand implements Callable<Integer> {
         if (perGroup < 0) {
             throw new IllegalArgumentException("--per-group must be 0 (all) or more, got " + perGroup);
         }
+        requirePositive("--hidden", hidden);
+        requirePositive("--layers", layers);
         PrintWriter out = spec.commandLine().getOut();
         Model loaded = model == null ? null : ModelIO.load(model);
         Dataset test = data.loadTest(spec.commandLine().getErr());
@@ -134,6 +137,14 @@ public final class GradcheckCommand implements Callable<Integer> {
                 + " differences cannot be trusted: try more --samples or another --seed");
         out.flush();
         return result.passed() ? 0 : 1;
+    }
+
+    /** Refuses a size below 1 before any data is read. */
+    private static void requirePositive(String flag, List<Integer> sizes) {
+        if (sizes != null && sizes.stream().anyMatch(n -> n == null || n < 1)) {
+            throw new IllegalArgumentException(flag + " " + sizes.stream().map(String::valueOf)
+                    .collect(Collectors.joining(",")) + ": every size must be at least 1");
+        }
     }
 
     private TrainingConfig networkConfig(Dataset test) {

@@ -9,6 +9,7 @@ import dev.nn.core.Mlp;
 import dev.nn.core.data.CsvReader;
 import dev.nn.core.data.Dataset;
 import dev.nn.core.model.Model;
+import dev.nn.core.model.ModelIO;
 import dev.nn.core.network.Predictor;
 import dev.nn.mnist.digits.ImageFiles;
 import dev.nn.mnist.digits.MnistForm;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code nn predict}: the digit a model sees in pictures or in test records, with its probabilities. */
@@ -42,7 +44,8 @@ public final class PredictCommand implements Callable<Integer> {
             description = "The model file.")
     Path model;
 
-    @Parameters(paramLabel = "IMAGE", arity = "0..*", description = "Picture files.",
+    @Parameters(paramLabel = "IMAGE", arity = "0..*",
+            description = "Picture files; a .json file first is the model, as with --model.",
             showDefaultValue = CommandLine.Help.Visibility.NEVER)
     List<Path> images = List.of();
 
@@ -66,11 +69,22 @@ public final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         simd.apply();
+        for (int index : indices) {
+            if (index < 0) {
+                throw new IllegalArgumentException("--index " + index + ": test records are numbered from 0");
+            }
+        }
+        boolean modelFirst = !spec.commandLine().getParseResult().hasMatchedOption("--model") && !images.isEmpty()
+                && images.getFirst().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+        if (modelFirst) {
+            model = images.getFirst();
+            images = images.subList(1, images.size());
+        }
         if (images.isEmpty() && indices.isEmpty() && !TableLoader.isTable(data.dir())) {
             throw new IllegalArgumentException("give IMAGE files or --index N,... (see nn predict --help)");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Model loaded = ModelFiles.load(model, spec);
+        Model loaded = modelFirst ? ModelIO.load(model) : ModelFiles.load(model, spec);
         if (loaded.schema() != null || TableLoader.isTable(data.dir())) {
             return predictRows(out, loaded);
         }
