@@ -13,6 +13,7 @@ import dev.nn.app.progress.Eta;
 import dev.nn.app.tune.Axis;
 import dev.nn.app.tune.Ranking;
 import dev.nn.app.tune.Setting;
+import dev.nn.app.tune.Shard;
 import dev.nn.app.tune.Trial;
 import dev.nn.app.tune.TrialLog;
 import dev.nn.core.config.TrainingConfig;
@@ -104,6 +105,10 @@ public final class TuneCommand implements Callable<Integer> {
     @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Settings shown in the table.")
     int top;
 
+    @Option(names = "--shard", paramLabel = "K/N", description = "Run only the K-th of N disjoint parts of the"
+            + " search (each into its own --out), to spread it over machines.")
+    String shard;
+
 
     @Mixin
     DataOptions data;
@@ -132,6 +137,7 @@ public final class TuneCommand implements Callable<Integer> {
         if (workers < 1 || (random != null && random < 1) || (trainLimit != null && trainLimit < 1)) {
             throw new IllegalArgumentException("--jobs, --random and --train-limit must be at least 1");
         }
+        Shard part = shard == null ? Shard.ALL : Shard.parse(shard);
         List<Setting> settings = settings();
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
@@ -152,16 +158,24 @@ public final class TuneCommand implements Callable<Integer> {
                 dataDigest(dataset));
         try (TrialLog log = TrialLog.open(out, search)) {
             List<Object[]> todo = new ArrayList<>();
+            int index = 0;
+            int total = 0;
             for (Setting s : settings) {
-                for (long seed = 1; seed <= seeds; seed++) {
-                    if (!log.has(s, seed)) {
-                        todo.add(new Object[]{s, seed});
+                for (long seed = 1; seed <= seeds; seed++, index++) {
+                    if (part.includes(index)) {
+                        total++;
+                        if (!log.has(s, seed)) {
+                            todo.add(new Object[]{s, seed});
+                        }
                     }
                 }
             }
-            int total = settings.size() * seeds;
+            if (!part.whole()) {
+                stderr.printf("tune: shard %d of %d: %,d of the search's %,d trials%n", part.k(), part.n(), total,
+                        settings.size() * seeds);
+            }
             stderr.printf("tune: %s × %s = %s of %s on %s; %,d already in %s; running %,d on %s%n",
-                    count(settings.size(), "setting"), count(seeds, "seed"), count(total, "trial"),
+                    count(settings.size(), "setting"), count(seeds, "seed"), count(settings.size() * seeds, "trial"),
                     count(epochs, "epoch"), train.name(), total - todo.size(), out, todo.size(), count(workers, "job"));
             stderr.flush();
             List<Trial> all = new ArrayList<>(log.done());
@@ -197,6 +211,11 @@ public final class TuneCommand implements Callable<Integer> {
                     .anyMatch(s -> s.key().equals(t.setting().key()))).toList());
             ranking.print(stdout, top);
             stdout.flush();
+            if (!part.whole()) {
+                stderr.printf("tune: that ranks shard %d of %d alone; put every shard's rows under one header line and"
+                        + " run the same command without --shard on that file (--out) to rank the whole search%n",
+                        part.k(), part.n());
+            }
             if (plot != null) {
                 ChartFiles.save(ranking.chart("nn tune: " + count(ranking.rows().size(), "setting") + " × "
                         + count(seeds, "seed") + ", " + count(epochs, "epoch") + " on " + train.name()), plot);
