@@ -2,6 +2,7 @@ package dev.nn.app.cli;
 
 import dev.nn.core.data.Dataset;
 import dev.nn.mnist.IdxDatasets;
+import dev.nn.mnist.Planar;
 import dev.nn.mnist.TrainTest;
 import dev.nn.mnist.Xor;
 
@@ -11,7 +12,8 @@ import java.nio.file.Path;
 
 /**
  * Loads the data a command works on: the folder given with {@code --data}, a built-in dataset named with
- * {@code --dataset} ({@code mnist}, the default, or {@code xor}).
+ * {@code --dataset} ({@code mnist}, the default; {@code xor}; the 2-D {@code spiral}, {@code circles} and
+ * {@code blobs}).
  */
 public final class DataLoader {
 
@@ -19,7 +21,7 @@ public final class DataLoader {
     }
 
     /** The built-in datasets' names. */
-    public static final String BUILT_IN = "mnist, xor";
+    public static final String BUILT_IN = "mnist, xor, spiral, circles, blobs";
 
     /** Loads {@code dir} or else the built-in dataset {@code name} (null: mnist), saying which on {@code err}. */
     public static TrainTest load(Path dir, String name, PrintWriter err) throws IOException {
@@ -28,6 +30,13 @@ public final class DataLoader {
         }
         if (name == null || name.equals("mnist")) {
             return load(dir, err);
+        }
+        Planar planar = Planar.byId(name);
+        if (planar != null) {
+            TrainTest points = planar.trainTest();
+            err.printf("data: %s, %,d training and %,d test points (x, y) in %d classes%n", planar.id(),
+                    points.train().size(), points.test().size(), planar.classes());
+            return points;
         }
         if (!name.equals("xor")) {
             throw new IllegalArgumentException("--dataset: unknown dataset '" + name + "' (known: " + BUILT_IN + ")");

@@ -24,7 +24,8 @@ public final class DataOptions {
     Path dir;
 
     @Option(names = "--dataset", paramLabel = "NAME",
-            description = "A built-in dataset instead of --data: mnist (the bundled MNIST) or xor.")
+            description = "A built-in dataset instead of --data: mnist (the bundled MNIST), xor, or the 2-D"
+                    + " spiral, circles or blobs.")
     String name;
 
     /** The folder given with {@code --data}, or null. */

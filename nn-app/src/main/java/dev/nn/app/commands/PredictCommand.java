@@ -11,6 +11,7 @@ import dev.nn.core.data.Dataset;
 import dev.nn.core.model.Model;
 import dev.nn.core.model.ModelIO;
 import dev.nn.core.network.Predictor;
+import dev.nn.core.tensor.Matrix;
 import dev.nn.mnist.digits.ImageFiles;
 import dev.nn.mnist.digits.MnistForm;
 import picocli.CommandLine;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -111,8 +113,16 @@ public final class PredictCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--index " + index + ": the test set has records 0.."
                             + (test.size() - 1));
                 }
-                test.pixels(index, pixels);
-                report(out, "test[" + index + "] (label " + test.label(index) + ")", pixels, predictor, colour);
+                String name = "test[" + index + "] (label " + test.label(index) + ")";
+                if (test.isPictures()) {
+                    test.pixels(index, pixels);
+                    report(out, name, pixels, predictor, colour);
+                } else {
+                    Matrix row = new Matrix(1, test.features());
+                    test.fillBatch(new int[] {index}, 0, 1, row, new int[1]);
+                    float[] features = Arrays.copyOf(row.data(), test.features());
+                    print(out, name + " at " + Arrays.toString(features), Mlp.of(loaded).predictProbabilities(features));
+                }
             }
         }
         out.flush();
@@ -149,6 +159,11 @@ public final class PredictCommand implements Callable<Integer> {
         if (show && pixels.length == MnistForm.SIDE * MnistForm.SIDE) {
             out.print(DigitArt.render(pixels, MnistForm.SIDE, MnistForm.SIDE, colour));
         }
+        print(out, name, p);
+    }
+
+    /** One answer: the name, the most probable class, and every class's probability. */
+    private static void print(PrintWriter out, String name, float[] p) {
         StringBuilder line = new StringBuilder(name).append(": ").append(Predictor.best(p)).append("  ");
         for (int c = 0; c < p.length; c++) {
             line.append(String.format(" %d:%5.1f%%", c, 100 * p[c]));
