@@ -34,8 +34,8 @@ final class Checkpoints {
         TrainTest loaded = IdxDatasets.load(data);
         Map<String, String> checksums = new LinkedHashMap<>(loaded.train().checksums());
         checksums.putAll(loaded.test().checksums());
-        CheckpointIO.save(file, network, config, optimizer.state(), new Progress(2, batch, rng.state(), 0,
-                        List.of(new EpochStats(1, 2, 1, 1, 0.5, 1, 1))), checksums,
+        CheckpointIO.save(file, network, config, optimizer.state(), new Progress(2, batch, rng.state(), 0, 0,
+                        List.of(new EpochStats(1, 2, 1, 0.5, 1, 0.5, 1, 1))), checksums,
                 new RunFiles(out.toString(), data.toString(), null, null));
         return file;
     }

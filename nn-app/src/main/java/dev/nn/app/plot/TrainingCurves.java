@@ -22,12 +22,18 @@ public final class TrainingCurves {
         chart.getStyler().setTheme(new org.knowm.xchart.style.theme.MatlabTheme());
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
-        chart.setYAxisGroupTitle(1, "test accuracy (%)");
+        chart.setYAxisGroupTitle(1, "accuracy (%)");
         double[] epochs = history.stream().mapToDouble(EpochStats::epoch).toArray();
         chart.addSeries("train loss", epochs, history.stream().mapToDouble(EpochStats::trainLoss).toArray())
                 .setMarker(SeriesMarkers.CIRCLE);
         chart.addSeries("test loss", epochs, history.stream().mapToDouble(EpochStats::testLoss).toArray())
                 .setMarker(SeriesMarkers.DIAMOND);
+        if (history.stream().noneMatch(s -> Double.isNaN(s.trainAccuracy()))) {
+            XYSeries trainAccuracy = chart.addSeries("train accuracy",
+                    epochs, history.stream().mapToDouble(s -> 100 * s.trainAccuracy()).toArray());
+            trainAccuracy.setYAxisGroup(1);
+            trainAccuracy.setMarker(SeriesMarkers.TRIANGLE_UP);
+        }
         XYSeries accuracy = chart.addSeries("test accuracy",
                 epochs, history.stream().mapToDouble(s -> 100 * s.testAccuracy()).toArray());
         accuracy.setYAxisGroup(1);

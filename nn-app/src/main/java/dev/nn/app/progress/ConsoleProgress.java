@@ -14,7 +14,7 @@ import java.util.Locale;
 /**
  * Training progress for people: on an interactive terminal a progress bar per epoch (on standard error); on
  * every output one line per epoch with its figures (on standard output), e.g.
- * {@code epoch  3/10  train loss 0.1234  test loss 0.1300  test acc 96.80%  612,345 img/s  0.10 s}.
+ * {@code epoch  3/10  train loss 0.1234 acc 96.41%  test loss 0.1300 acc 96.80%  612,345 img/s  0.10 s}.
  */
 public final class ConsoleProgress implements TrainingListener {
 
@@ -71,6 +71,11 @@ public final class ConsoleProgress implements TrainingListener {
         }
     }
 
+    /** A fraction as a percentage with two decimals, or a dash when it was not measured. */
+    private static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * fraction);
+    }
+
     @Override
     public void epochFinished(EpochStats s) {
         if (bar != null) {
@@ -78,9 +83,9 @@ public final class ConsoleProgress implements TrainingListener {
             bar = null;
         }
         int width = String.valueOf(s.epochs()).length();
-        out.println(String.format(Locale.ROOT, "epoch %" + width + "d/%d  train loss %.4f  test loss %.4f  "
-                        + "test acc %.2f%%  %,.0f img/s  %.2f s", s.epoch(), s.epochs(), s.trainLoss(), s.testLoss(),
-                100 * s.testAccuracy(), s.samplesPerSecond(), s.seconds()));
+        out.println(String.format(Locale.ROOT, "epoch %" + width + "d/%d  train loss %.4f acc %s  test loss %.4f acc %.2f%%"
+                        + "  %,.0f img/s  %.2f s", s.epoch(), s.epochs(), s.trainLoss(), percent(s.trainAccuracy()),
+                s.testLoss(), 100 * s.testAccuracy(), s.samplesPerSecond(), s.seconds()));
         out.flush();
     }
 }

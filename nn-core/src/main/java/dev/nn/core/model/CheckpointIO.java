@@ -59,6 +59,10 @@ public final class CheckpointIO {
             throw new ModelFormatException(file, "the progress (epoch " + p.epoch() + ", batch " + p.batch()
                     + ") does not fit a run of " + epochs + " epochs");
         }
+        if (p.correct() < -1 || p.correct() > (long) p.batch() * config.fit().batchSize()) {
+            throw new ModelFormatException(file, "the progress counts " + p.correct() + " right answers in "
+                    + p.batch() + " batches of " + config.fit().batchSize() + "; the checkpoint is damaged");
+        }
         if (p.epochRngState() == 0) {
             throw new ModelFormatException(file, "the generator state is 0, which no run reaches (the initial"
                     + " weights always move it); the checkpoint is damaged");

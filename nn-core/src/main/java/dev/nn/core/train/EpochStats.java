@@ -1,16 +1,33 @@
 package dev.nn.core.train;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * What one epoch did.
  *
  * @param epoch the epoch, from 1
  * @param epochs the number of epochs planned
  * @param trainLoss mean loss over the epoch's mini-batches (as they were when each was trained on)
+ * @param trainAccuracy accuracy on the epoch's mini-batches, each measured just before its step, in [0, 1];
+ *     NaN in the history of a checkpoint written before nn measured it
  * @param testLoss mean loss on the test set after the epoch
  * @param testAccuracy accuracy on the test set after the epoch, in [0, 1]
  * @param seconds wall time of the training part of the epoch
  * @param samplesPerSecond training samples per second
  */
-public record EpochStats(int epoch, int epochs, double trainLoss, double testLoss, double testAccuracy,
-                         double seconds, double samplesPerSecond) {
+public record EpochStats(int epoch, int epochs, double trainLoss, double trainAccuracy, double testLoss,
+                         double testAccuracy, double seconds, double samplesPerSecond) {
+
+    /** Reads a history entry, of this version or of one without the training accuracy (then NaN). */
+    @JsonCreator
+    static EpochStats read(@JsonProperty("epoch") int epoch, @JsonProperty("epochs") int epochs,
+                           @JsonProperty("trainLoss") double trainLoss,
+                           @JsonProperty("trainAccuracy") Double trainAccuracy,
+                           @JsonProperty("testLoss") double testLoss, @JsonProperty("testAccuracy") double testAccuracy,
+                           @JsonProperty("seconds") double seconds,
+                           @JsonProperty("samplesPerSecond") double samplesPerSecond) {
+        return new EpochStats(epoch, epochs, trainLoss, trainAccuracy == null ? Double.NaN : trainAccuracy, testLoss,
+                testAccuracy, seconds, samplesPerSecond);
+    }
 }

@@ -1,5 +1,8 @@
 package dev.nn.core.train;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.util.List;
 
 /**
@@ -10,17 +13,28 @@ import java.util.List;
  * @param batch mini-batches of that epoch already trained on
  * @param epochRngState the generator's state when that epoch began (it shuffles from there)
  * @param lossSum that epoch's summed sample losses so far
+ * @param correct that epoch's samples classified right so far, each just before its step; −1 when unknown (a
+ *     checkpoint written before nn counted them: the epoch's training accuracy then counts from the resume on)
  * @param history the figures of the epochs finished
  */
-public record Progress(int epoch, int batch, long epochRngState, double lossSum, List<EpochStats> history) {
+public record Progress(int epoch, int batch, long epochRngState, double lossSum, long correct,
+                       List<EpochStats> history) {
 
     /** Copies the history, so the record stays immutable. */
     public Progress {
         history = List.copyOf(history);
     }
 
+    /** Reads a progress of this version or of one without the count of right answers (then −1). */
+    @JsonCreator
+    static Progress read(@JsonProperty("epoch") int epoch, @JsonProperty("batch") int batch,
+                         @JsonProperty("epochRngState") long epochRngState, @JsonProperty("lossSum") double lossSum,
+                         @JsonProperty("correct") Long correct, @JsonProperty("history") List<EpochStats> history) {
+        return new Progress(epoch, batch, epochRngState, lossSum, correct == null ? -1 : correct, history);
+    }
+
     /** The start of a run whose generator is in state {@code rngState}. */
     public static Progress start(long rngState) {
-        return new Progress(1, 0, rngState, 0, List.of());
+        return new Progress(1, 0, rngState, 0, 0, List.of());
     }
 }

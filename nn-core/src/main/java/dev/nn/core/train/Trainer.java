@@ -10,6 +10,7 @@ import dev.nn.core.optim.Optimizer;
 import dev.nn.core.optim.Schedule;
 import dev.nn.core.random.Rng;
 import dev.nn.core.tensor.Matrix;
+import dev.nn.simd.Kernels;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,6 +36,7 @@ public final class Trainer {
     private final Optimizer optimizer;
     private final Rng rng;
     private volatile boolean stopRequested;
+    private int lastCorrect;
 
     /**
      * A trainer for {@code network}; the optimiser is initialised on the network's parameters here, and
@@ -102,6 +104,8 @@ public final class Trainer {
         List<EpochStats> history = new ArrayList<>(from.history());
         int firstBatch = from.batch();
         double lossSum = from.lossSum();
+        long correct = Math.max(0, from.correct());
+        long counted = from.correct() >= 0 ? (long) from.batch() * batchSize : 0;
         rng.setState(from.epochRngState());
         for (int epoch = from.epoch(); epoch <= epochs; epoch++) {
             long epochRngState = rng.state();
@@ -112,7 +116,8 @@ public final class Trainer {
             int trained = 0;
             for (int b = firstBatch; b < batches; b++) {
                 if (stopRequested) {
-                    return new Outcome(history, new Progress(epoch, b, epochRngState, lossSum, history), true);
+                    return new Outcome(history, new Progress(epoch, b, epochRngState, lossSum,
+                            counted == (long) b * batchSize ? correct : -1, history), true);
                 }
                 int first = b * batchSize;
                 int n = Math.min(batchSize, train.size() - first);
@@ -124,21 +129,26 @@ public final class Trainer {
                             + (Float.isFinite(batchLoss) ? ", over " + EXPLOSION + " times a blind guess's" : ""));
                 }
                 lossSum += (double) batchLoss * n;
+                correct += lastCorrect;
+                counted += n;
                 trained += n;
                 listener.batchFinished(b + 1, batchLoss);
             }
             requireFiniteWeights(epoch, batches);
             double seconds = (System.nanoTime() - start) / 1e9;
             Evaluation eval = evaluator.evaluate(test);
-            EpochStats stats = new EpochStats(epoch, epochs, lossSum / train.size(), eval.meanLoss(),
-                    eval.accuracy(), seconds, trained / seconds);
+            EpochStats stats = new EpochStats(epoch, epochs, lossSum / train.size(),
+                    counted == 0 ? Double.NaN : (double) correct / counted, eval.meanLoss(), eval.accuracy(), seconds,
+                    trained / seconds);
             history.add(stats);
             listener.epochFinished(stats);
             firstBatch = 0;
             lossSum = 0;
-            listener.resumable(new Progress(epoch + 1, 0, rng.state(), 0, history));
+            correct = 0;
+            counted = 0;
+            listener.resumable(new Progress(epoch + 1, 0, rng.state(), 0, 0, history));
         }
-        return new Outcome(history, new Progress(epochs + 1, 0, rng.state(), 0, history), false);
+        return new Outcome(history, new Progress(epochs + 1, 0, rng.state(), 0, 0, history), false);
     }
 
     /**
@@ -161,13 +171,27 @@ public final class Trainer {
         }
     }
 
-    /** One training step on a prepared batch; returns its mean loss. */
+    /**
+     * One training step on a prepared batch; returns its mean loss. How many of the batch's samples the network
+     * classified right before the step is {@link #correctInLastStep()}.
+     */
     public float step(Matrix input, int[] labels) {
         Matrix logits = network.forward(input);
+        lastCorrect = 0;
+        for (int r = 0; r < logits.rows(); r++) {
+            if (Kernels.argmax(logits.data(), r * logits.cols(), logits.cols()) == labels[r]) {
+                lastCorrect++;
+            }
+        }
         float batchLoss = loss.forwardBackward(logits, labels);
         network.backward(logits);
         optimizer.step(network.threads());
         return batchLoss;
+    }
+
+    /** The samples of the last {@link #step} that the network classified right before it stepped. */
+    public int correctInLastStep() {
+        return lastCorrect;
     }
 
     /**

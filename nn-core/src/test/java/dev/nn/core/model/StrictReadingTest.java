@@ -49,8 +49,8 @@ class StrictReadingTest {
         o.init(network.parameters());
         o.step();
         Path file = dir.resolve(optimizer + ".checkpoint");
-        CheckpointIO.save(file, network, config, o.state(), new Progress(2, 3, 12345, 1.5, List.of(
-                new dev.nn.core.train.EpochStats(1, 3, 0.5, 0.4, 0.9, 1, 100))), Map.of("train", "abc"), RUN);
+        CheckpointIO.save(file, network, config, o.state(), new Progress(2, 3, 12345, 1.5, 20, List.of(
+                new dev.nn.core.train.EpochStats(1, 3, 0.5, 0.85, 0.4, 0.9, 1, 100))), Map.of("train", "abc"), RUN);
         return file;
     }
 
@@ -100,6 +100,7 @@ class StrictReadingTest {
         assertRefused(json.replace("\"epochRngState\" : 12345", "\"epochRngState\" : 0"), "generator state is 0");
         assertRefused(json.replaceFirst("\"data\" : \\{[^}]*}", "\"data\" : { }"), "data checksums are missing");
         assertRefused(json.replace("\"batchSize\" : 8", "\"batchSize\" : 1e9"), "at config.fit.batchSize");
+        assertRefused(json.replace("\"correct\" : 20", "\"correct\" : 25"), "counts 25 right answers in 3 batches");
         String sgd = Files.readString(checkpoint("sgd"));
         assertRefused(json.replaceFirst("\"optimizer\" : \\{[^}]*}", sgd.replaceFirst("(?s).*?(\"optimizer\" : \\{[^}]*}).*", "$1")),
                 "does not fit sgd");
@@ -111,6 +112,8 @@ class StrictReadingTest {
         CheckpointIO.Loaded v1 = CheckpointIO.load(dir.resolve("xor-version-1.checkpoint"));
         CheckpointIO.Loaded v2 = CheckpointIO.load(dir.resolve("xor-version-2.checkpoint"));
         assertEquals(null, v1.run());
+        assertEquals(-1, v2.progress().correct(), "not counted before: the resumed epoch counts from there");
+        assertTrue(Double.isNaN(v2.progress().history().getFirst().trainAccuracy()));
         assertEquals("xor", v2.run().dataset());
         assertEquals(v1.config(), v2.config());
         assertEquals("2-16-16-2", v1.config().shape());

@@ -115,6 +115,15 @@ class TrainerTest {
         for (int i = 0; i < whole.size(); i++) {
             assertTrue(Arrays.equals(whole.get(i), resumed.get(i)), "parameter group " + i + " differs");
         }
+        Rng again = new Rng(CONFIG.fit().seed());
+        List<EpochStats> uninterrupted = new Trainer(CONFIG, Network.initialized(CONFIG.network(), again), again)
+                .fit(train, test, new TrainingListener() { });
+        for (int e = 0; e < uninterrupted.size(); e++) {
+            assertEquals(uninterrupted.get(e).trainLoss(), finished.history().get(e).trainLoss(), "epoch " + (e + 1));
+            assertEquals(uninterrupted.get(e).trainAccuracy(), finished.history().get(e).trainAccuracy(),
+                    "epoch " + (e + 1) + ": the right answers before the stop are carried over");
+        }
+        assertTrue(uninterrupted.getFirst().trainAccuracy() > 0 && uninterrupted.getLast().trainAccuracy() <= 1);
     }
 
     @Test
