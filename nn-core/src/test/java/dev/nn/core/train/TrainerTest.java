@@ -117,7 +117,7 @@ class TrainerTest {
         }
         Rng again = new Rng(CONFIG.fit().seed());
         List<EpochStats> uninterrupted = new Trainer(CONFIG, Network.initialized(CONFIG.network(), again), again)
-                .fit(train, test, new TrainingListener() { });
+                .fit(train, test, new TrainingListener() { }).history();
         for (int e = 0; e < uninterrupted.size(); e++) {
             assertEquals(uninterrupted.get(e).trainLoss(), finished.history().get(e).trainLoss(), "epoch " + (e + 1));
             assertEquals(uninterrupted.get(e).trainAccuracy(), finished.history().get(e).trainAccuracy(),
