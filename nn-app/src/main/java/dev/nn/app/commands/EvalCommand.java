@@ -6,6 +6,7 @@ import dev.nn.app.cli.ShapeCheck;
 import dev.nn.app.cli.SimdOption;
 import dev.nn.app.plot.ChartFiles;
 import dev.nn.app.plot.ConfusionPlot;
+import dev.nn.app.plot.DecisionRegions;
 import dev.nn.app.plot.WeightImages;
 import dev.nn.app.progress.JobProgress;
 import dev.nn.core.Mlp;
@@ -49,6 +50,11 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Also draw the first layer's weights, one image per hidden neuron, to FILE, a PNG or SVG picture.")
     Path weightsPlot;
 
+    @Option(names = "--regions", paramLabel = "FILE",
+            description = "For a network of two inputs (e.g. --dataset spiral): also draw its decision regions under"
+                    + " the test points to FILE, a PNG or SVG picture.")
+    Path regions;
+
     @Mixin
     SimdOption simd;
 
@@ -61,8 +67,13 @@ public final class EvalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ChartFiles.requirePlotFile("--plot", plot);
         ChartFiles.requirePlotFile("--weights-plot", weightsPlot);
+        ChartFiles.requirePlotFile("--regions", regions);
         Path model = modelArgument.path();
         Model loaded = modelArgument.load();
+        if (regions != null && loaded.network().inputSize() != 2) {
+            throw new IllegalArgumentException("--regions draws networks of two inputs (x, y); " + model + " takes "
+                    + loaded.network().inputSize());
+        }
         Dataset test = data.testSetFor(model, loaded, spec.commandLine().getErr());
         Evaluation e;
         try (JobProgress progress = JobProgress.start("eval", test.size(), "samples", spec.commandLine().getErr())) {
@@ -84,6 +95,10 @@ public final class EvalCommand implements Callable<Integer> {
         if (plot != null) {
             ChartFiles.save(ConfusionPlot.chart("confusion matrix, " + title, e.confusion()), plot);
             spec.commandLine().getErr().printf("plotted %s%n", plot);
+        }
+        if (regions != null) {
+            ChartFiles.save(DecisionRegions.chart("decision regions, " + title, Mlp.of(loaded), test), regions);
+            spec.commandLine().getErr().printf("plotted %s%n", regions);
         }
         if (weightsPlot != null) {
             Dense first = loaded.network().layers().getFirst();
