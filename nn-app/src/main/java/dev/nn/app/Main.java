@@ -3,6 +3,7 @@ package dev.nn.app;
 import dev.nn.app.cli.Errors;
 import dev.nn.app.cli.VersionProvider;
 import dev.nn.app.commands.BenchCommand;
+import dev.nn.app.commands.DataCommand;
 import dev.nn.app.commands.EvalCommand;
 import dev.nn.app.commands.ExportCommand;
 import dev.nn.app.commands.GradcheckCommand;
@@ -44,7 +45,7 @@ public final class Main {
      */
     private static final Map<String, Class<?>> SUBCOMMANDS = subcommands(TrainCommand.class, EvalCommand.class,
             PredictCommand.class, PlayCommand.class, TuneCommand.class, ServeCommand.class, ExportCommand.class,
-            ImportCommand.class, GradcheckCommand.class, BenchCommand.class, InfoCommand.class,
+            ImportCommand.class, DataCommand.class, GradcheckCommand.class, BenchCommand.class, InfoCommand.class,
             CommandLine.HelpCommand.class);
 
     private Main() {

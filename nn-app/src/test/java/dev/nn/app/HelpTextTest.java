@@ -6,6 +6,7 @@ import picocli.CommandLine;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +22,7 @@ class HelpTextTest {
     @Test
     void atEightyAndAHundredAndTwentyColumnsNothingIsCutInsideAToken() {
         for (int width : new int[] {80, 120}) {
-            for (String name : Main.commandLine().getSubcommands().keySet()) {
+            for (String name : commandPaths()) {
                 String wide = usage(name, 2000);
                 String narrow = usage(name, width);
                 for (String line : narrow.lines().toList()) {
@@ -39,10 +40,24 @@ class HelpTextTest {
         }
     }
 
-    private static String usage(String command, int width) {
+    /** Every command and subcommand, as its words after nn: {@code train}, {@code data affine}, ... */
+    private static List<String> commandPaths() {
+        List<String> paths = new ArrayList<>();
+        Main.commandLine().getSubcommands().forEach((name, command) -> {
+            paths.add(name);
+            command.getSubcommands().keySet().forEach(sub -> paths.add(name + " " + sub));
+        });
+        return paths;
+    }
+
+    private static String usage(String path, int width) {
         CommandLine cli = Main.commandLine();
         cli.setUsageHelpWidth(width);
-        return cli.getSubcommands().get(command).getUsageMessage();
+        for (String name : path.split(" ")) {
+            cli = cli.getSubcommands().get(name);
+            cli.setUsageHelpWidth(width);
+        }
+        return cli.getUsageMessage();
     }
 
     /** The text's words, in order: the same at any width unless a line break fell inside one. */

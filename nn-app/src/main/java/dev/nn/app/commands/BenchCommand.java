@@ -44,7 +44,8 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Workloads to run: W1, W3, W4.")
     List<Workload> workloads;
 
-    @Option(names = "--simd", split = ",", paramLabel = "IMPL,...", hideParamSyntax = true, defaultValue = "panama,scalar",
+    @Option(names = "--simd", split = ",", paramLabel = "IMPL,...", hideParamSyntax = true,
+            defaultValue = "panama,scalar",
             description = "Kernel implementations to compare: panama, scalar.")
     List<String> implementations;
 
@@ -52,7 +53,8 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Thread counts for the Panama runs (default: 1 and the number of cores); scalar runs use 1.")
     List<Integer> threads;
 
-    @Option(names = "--repeats", paramLabel = "N", defaultValue = "5", description = "Timed repeats (the median is kept).")
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "5",
+            description = "Timed repeats (the median is kept).")
     int repeats;
 
     @Option(names = "--seconds", paramLabel = "S", defaultValue = "1",

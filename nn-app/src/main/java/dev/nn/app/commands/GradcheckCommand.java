@@ -45,7 +45,8 @@ public final class GradcheckCommand implements Callable<Integer> {
     @Option(names = {"-m", "--model"}, paramLabel = "FILE", description = "A saved model to check.")
     Path model;
 
-    @Option(names = "--layers", split = ",", paramLabel = "N,...", hideParamSyntax = true, description = "All layer sizes, e.g. 784,16,16,10.")
+    @Option(names = "--layers", split = ",", paramLabel = "N,...", hideParamSyntax = true,
+            description = "All layer sizes, e.g. 784,16,16,10.")
     List<Integer> layers;
 
     @Option(names = "--hidden", split = ",", paramLabel = "N,...", hideParamSyntax = true, defaultValue = "16,16",

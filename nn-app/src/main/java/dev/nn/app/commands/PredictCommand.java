@@ -51,7 +51,8 @@ public final class PredictCommand implements Callable<Integer> {
             showDefaultValue = CommandLine.Help.Visibility.NEVER)
     List<Path> images = List.of();
 
-    @Option(names = "--index", split = ",", paramLabel = "N,...", hideParamSyntax = true, showDefaultValue = CommandLine.Help.Visibility.NEVER,
+    @Option(names = "--index", split = ",", paramLabel = "N,...", hideParamSyntax = true,
+            showDefaultValue = CommandLine.Help.Visibility.NEVER,
             description = "Test records to predict, by position from 0 (from --data, --dataset or the bundled MNIST).")
     List<Integer> indices = List.of();
 
@@ -121,7 +122,8 @@ public final class PredictCommand implements Callable<Integer> {
                     Matrix row = new Matrix(1, test.features());
                     test.fillBatch(new int[] {index}, 0, 1, row, new int[1]);
                     float[] features = Arrays.copyOf(row.data(), test.features());
-                    print(out, name + " at " + Arrays.toString(features), Mlp.of(loaded).predictProbabilities(features));
+                    print(out, name + " at " + Arrays.toString(features),
+                            Mlp.of(loaded).predictProbabilities(features));
                 }
             }
         }
