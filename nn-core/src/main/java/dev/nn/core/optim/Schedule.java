@@ -25,6 +25,33 @@ public enum Schedule {
         public float rate(float base, long step, long total) {
             return (float) (base * 0.5 * (1 + Math.cos(Math.PI * step / total)));
         }
+    },
+
+    /**
+     * Step decay (as ResNet was trained, He et al. 2016): the base rate for the first half of the steps, a tenth of
+     * it to three quarters, a hundredth after.
+     */
+    STEP("step") {
+        @Override
+        public float rate(float base, long step, long total) {
+            return 4 * step < 2 * total ? base : 4 * step < 3 * total ? base * 0.1f : base * 0.01f;
+        }
+    },
+
+    /**
+     * Linear warm-up then cosine decay (Goyal et al. 2017; Loshchilov &amp; Hutter): the rate climbs from base/w to
+     * the base over the first w = max(1, 5%) of the steps, then decays as {@link #COSINE} over the rest. A
+     * large batch or a large base rate starts without the first steps throwing the weights far.
+     */
+    WARMUP_COSINE("warmup-cosine") {
+        @Override
+        public float rate(float base, long step, long total) {
+            long warm = Math.max(1, total / 20);
+            if (step < warm) {
+                return (float) ((double) base * (step + 1) / warm);
+            }
+            return (float) (base * 0.5 * (1 + Math.cos(Math.PI * (step - warm) / Math.max(1, total - warm))));
+        }
     };
 
     private final String id;
