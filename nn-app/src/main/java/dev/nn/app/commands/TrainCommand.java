@@ -102,8 +102,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--schedule", paramLabel = "NAME",
             description = "How the learning rate moves: cosine (decays to 0 by the last step), constant, step"
-                    + " (÷10 at half the steps and again at three quarters) or warmup-cosine (rises over the first 5%%,"
-                    + " then cosine).")
+                    + " (÷10 at half the steps and again at three quarters) or warmup-cosine (rises over the first"
+                    + " 5%%, then cosine).")
     String schedule;
 
     @Option(names = "--beta1", paramLabel = "B", description = "Adam's first-moment decay.")
