@@ -109,6 +109,8 @@ public final class PredictCommand implements Callable<Integer> {
         if (!indices.isEmpty()) {
             Dataset test = data.testSetFor(model, loaded, spec.commandLine().getErr());
             byte[] pixels = new byte[test.features()];
+            Mlp features = test.isPictures() ? null : Mlp.of(loaded);
+            Matrix row = new Matrix(1, test.features());
             for (int index : indices) {
                 if (index < 0 || index >= test.size()) {
                     throw new IllegalArgumentException("--index " + index + ": the test set has records 0.."
@@ -119,11 +121,9 @@ public final class PredictCommand implements Callable<Integer> {
                     test.pixels(index, pixels);
                     report(out, name, pixels, predictor, colour);
                 } else {
-                    Matrix row = new Matrix(1, test.features());
                     test.fillBatch(new int[] {index}, 0, 1, row, new int[1]);
-                    float[] features = Arrays.copyOf(row.data(), test.features());
-                    print(out, name + " at " + Arrays.toString(features),
-                            Mlp.of(loaded).predictProbabilities(features));
+                    float[] point = Arrays.copyOf(row.data(), test.features());
+                    print(out, name + " at " + Arrays.toString(point), features.predictProbabilities(point));
                 }
             }
         }

@@ -1,16 +1,9 @@
 package dev.nn.core.onnx;
 
-import com.fasterxml.jackson.core.JacksonException;
-import dev.nn.core.Version;
 import dev.nn.core.activation.Activation;
-import dev.nn.core.config.NetworkConfig;
-import dev.nn.core.config.TrainingConfig;
-import dev.nn.core.io.StrictJson;
 import dev.nn.core.io.Untrusted;
 import dev.nn.core.layer.Dense;
-import dev.nn.core.model.DataSchema;
 import dev.nn.core.model.Model;
-import dev.nn.core.model.Provenance;
 import dev.nn.core.model.Standardization;
 import dev.nn.core.network.Network;
 import dev.nn.core.onnx.OnnxMessages.Attribute;
@@ -18,9 +11,7 @@ import dev.nn.core.onnx.OnnxMessages.Graph;
 import dev.nn.core.onnx.OnnxMessages.Node;
 import dev.nn.core.onnx.OnnxMessages.Tensor;
 import dev.nn.core.onnx.OnnxMessages.ValueInfo;
-import dev.nn.simd.Kernels;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -70,8 +61,20 @@ final class OnnxImport {
     static ImportedModel of(OnnxMessages.Model onnx, String source) {
         OnnxImport reader = new OnnxImport(onnx.graph());
         Network network = reader.network();
-        Model model = reader.model(network, onnx, source);
+        Model model = ImportedParts.model(network, reader.standardization(), onnx, source, reader.notes);
         return new ImportedModel(model, List.copyOf(reader.notes));
+    }
+
+    /** The table standardization the input scaling amounts to, or null for a picture model. */
+    private Standardization standardization() {
+        if (mean == null && scale == null) {
+            return null;
+        }
+        if (mean == null || scale == null) {
+            throw new OnnxFormatException("the graph's input scaling is half a standardization (a"
+                    + " subtraction needs a multiplication or division after it)");
+        }
+        return new Standardization(mean, scale);
     }
 
     private Network network() {
@@ -434,59 +437,5 @@ final class OnnxImport {
     private static OnnxFormatException unsupported(Node node, String why) {
         return new OnnxFormatException("node " + describe(node) + " is " + why + "; nn reads multilayer"
                 + " perceptrons of Gemm or MatMul + Add with Relu, LeakyRelu, Sigmoid or Tanh, and Softmax");
-    }
-
-    private Model model(Network network, OnnxMessages.Model onnx, String source) {
-        List<Integer> sizes = new ArrayList<>();
-        sizes.add(network.inputSize());
-        List<Activation> hidden = new ArrayList<>();
-        for (Dense d : network.layers()) {
-            sizes.add(d.outputSize());
-        }
-        for (int i = 0; i + 1 < network.layers().size(); i++) {
-            hidden.add(network.layers().get(i).activation());
-        }
-        NetworkConfig shape = NetworkConfig.of(sizes).withActivations(hidden);
-        TrainingConfig config = metadata(onnx, OnnxExport.CONFIG, TrainingConfig.class);
-        if (config == null || !config.network().layers().equals(shape.layers())
-                || !config.network().activations().equals(shape.activations())) {
-            config = TrainingConfig.DEFAULT.with(shape);
-        }
-        Standardization standardization = null;
-        if (mean != null || scale != null) {
-            if (mean == null || scale == null) {
-                throw new OnnxFormatException("the graph's input scaling is half a standardization (a"
-                        + " subtraction needs a multiplication or division after it)");
-            }
-            standardization = new Standardization(mean, scale);
-        }
-        DataSchema schema = metadata(onnx, OnnxExport.SCHEMA, DataSchema.class);
-        if (standardization == null) {
-            schema = null;
-        } else if (schema == null || schema.features().size() != network.inputSize()
-                || schema.classes().size() != network.outputSize()) {
-            schema = new DataSchema(IntStream.range(0, network.inputSize()).mapToObj(i -> "x" + i).toList(), "label",
-                    IntStream.range(0, network.outputSize()).mapToObj(String::valueOf).toList());
-            notes.add("the graph records no column names; the table's columns are x0..x"
-                    + (network.inputSize() - 1) + " and its label column 'label'");
-        }
-        Provenance provenance = metadata(onnx, OnnxExport.PROVENANCE, Provenance.class);
-        if (provenance == null) {
-            provenance = new Provenance("nn " + Version.get(), Runtime.version().toString(),
-                    Kernels.info().describe(), Instant.now().toString(), Map.of(), 0, 0, 0, 0, null, null, null);
-        }
-        return new Model(network, config, standardization, schema, provenance.withSource(source));
-    }
-
-    private static <T> T metadata(OnnxMessages.Model onnx, String key, Class<T> type) {
-        String json = onnx.metadata().get(key);
-        if (json == null) {
-            return null;
-        }
-        try {
-            return StrictJson.MAPPER.readValue(json, type);
-        } catch (JacksonException | IllegalArgumentException e) {
-            return null;
-        }
     }
 }
