@@ -284,6 +284,10 @@ class PanamaVsScalarTest {
         shapes.add(new int[]{33, 65, 129});
         shapes.add(new int[]{517, 70, 37});
         shapes.add(new int[]{600, 133, 65});
+        shapes.add(new int[]{70, 10, 100}); // narrow edges at least EDGE_MIN_DEPTH deep: dot products (A·B) and
+        shapes.add(new int[]{19, 3, 64});   // transposed broadcasts (Aᵀ·B), with leftover rows and columns
+        shapes.add(new int[]{256, 17, 1024});
+        shapes.add(new int[]{129, 100, 67});
         shapes.add(new int[]{0, 5, 3});
         shapes.add(new int[]{4, 0, 3});
         shapes.add(new int[]{4, 5, 0});
@@ -318,6 +322,28 @@ class PanamaVsScalarTest {
             panama.matmulTransB(a, 0, b, 0, viaTransB, 0, m, n, k, 1f, 0f);
             panama.matmul(a, 0, bt, 0, viaCopy, 0, m, n, k, 1f, 0f);
             assertArrayEquals(viaCopy, viaTransB, m + "×" + n + "×" + k);
+        }
+    }
+
+    /**
+     * Aᵀ·B is one chain of multiply-adds in order of p per element in both implementations, whichever way its last
+     * columns are built (padded, or transposed with vectors along A's columns): the bits of the scalar twin.
+     */
+    @Test
+    void transposedAProductsAreTheScalarTwinsBitForBit() {
+        Random random = new Random(13);
+        for (int[] shape : new int[][]{{256, 17, 1024}, {70, 10, 100}, {19, 3, 64}, {129, 100, 67}, {33, 65, 129},
+                {600, 133, 65}, {5, 7, 200}, {64, 31, 63}}) {
+            int m = shape[0], n = shape[1], k = shape[2];
+            for (float[] ab : new float[][]{{1f, 0f}, {-2f, 0.25f}}) {
+                float[] a = Fills.UNIFORM.array(random, 1, k * m);
+                float[] b = Fills.UNIFORM.array(random, 2, k * n);
+                float[] cp = Fills.UNIFORM.array(random, 0, m * n);
+                float[] cs = cp.clone();
+                panama.matmulTransA(a, 1, b, 2, cp, 0, m, n, k, ab[0], ab[1]);
+                scalar.matmulTransA(a, 1, b, 2, cs, 0, m, n, k, ab[0], ab[1]);
+                assertArrayEquals(cs, cp, m + "×" + n + "×" + k + " alpha " + ab[0]);
+            }
         }
     }
 

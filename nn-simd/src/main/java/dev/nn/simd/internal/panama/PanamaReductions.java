@@ -36,9 +36,10 @@ final class PanamaReductions implements Reductions {
         }
         FloatVector acc = FloatVector.zero(FLOATS);
         int i = 0;
+        int limit = FLOATS.loopBound(n);
         if (n >= 4 * L) {
             FloatVector acc2 = acc, acc3 = acc, acc4 = acc;
-            for (int bound = n - 4 * L; i <= bound; i += 4 * L) {
+            for (int bound = limit - 3 * L; i < bound; i += 4 * L) {
                 acc = acc.add(FloatVector.fromArray(FLOATS, x, off + i));             // one
                 acc2 = acc2.add(FloatVector.fromArray(FLOATS, x, off + i + L));       // two
                 acc3 = acc3.add(FloatVector.fromArray(FLOATS, x, off + i + 2 * L));   // three
@@ -46,7 +47,7 @@ final class PanamaReductions implements Reductions {
             }
             acc = acc.add(acc2).add(acc3.add(acc4));
         }
-        for (int bound = n - L; i <= bound; i += L) {
+        for (; i < limit; i += L) {
             acc = acc.add(FloatVector.fromArray(FLOATS, x, off + i));
         }
         FloatVector s = acc.add(acc.rearrange(SWAP_HALVES));

@@ -19,6 +19,13 @@ public final class ScalarElementwise implements Elementwise {
         }
     }
 
+    /** y[i] += alpha·x[i] for off ≤ i &lt; off + n: one index for both arrays, a loop the JIT vectorizes. */
+    public void axpy(float alpha, float[] x, float[] y, int off, int n) {
+        for (int i = off, end = off + n; i < end; i++) {
+            y[i] = fma.fma(alpha, x[i], y[i]);
+        }
+    }
+
     @Override
     public void scale(float alpha, float[] x, int off, int n) {
         for (int i = 0; i < n; i++) {
@@ -30,6 +37,13 @@ public final class ScalarElementwise implements Elementwise {
     public void add(float[] x, int xOff, float[] y, int yOff, int n) {
         for (int i = 0; i < n; i++) {
             y[yOff + i] += x[xOff + i];
+        }
+    }
+
+    /** y[i] += x[i] for off ≤ i &lt; off + n: one index for both arrays, a loop the JIT vectorizes. */
+    public void add(float[] x, float[] y, int off, int n) {
+        for (int i = off, end = off + n; i < end; i++) {
+            y[i] += x[i];
         }
     }
 
