@@ -183,4 +183,92 @@ class BrowserTest {
             window.setSize(before);
         }
     }
+
+    /** Opens the page on its Train view, with no training left from another test. */
+    private static WebDriverWait openTrainView() {
+        browser.get(url);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-train-ready")));
+        browser.findElement(By.id("tab-train")).click();
+        script("return fetch('/api/train/reset', {method: 'POST', body: '{}'}).then(r => r.status)");
+        wait.until(d -> "idle".equals(d.findElement(By.tagName("body")).getDomAttribute("data-train-status"))
+                && "Start".equals(d.findElement(By.id("t-start")).getText())
+                && d.findElement(By.id("t-start")).isEnabled());
+        return wait;
+    }
+
+    private static Object script(String code) {
+        return ((ChromeDriver) browser).executeScript(code);
+    }
+
+    private static void type(String id, String value) {
+        WebElement input = browser.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private static long steps() {
+        String steps = browser.findElement(By.tagName("body")).getDomAttribute("data-train-steps");
+        return steps == null ? 0 : Long.parseLong(steps);
+    }
+
+    @Test
+    void trainMnistFromThePageAndWatchTheTestCurvePassNinetyPercent() throws IOException {
+        WebDriverWait wait = openTrainView();
+        type("t-epochs", "10");
+        browser.findElement(By.id("t-start")).click();
+        WebDriverWait training = new WebDriverWait(browser, Duration.ofSeconds(120));
+        training.until(d -> ((Number) script("const c = train.last && train.last.curve;"
+                + " return c && c.length ? c[c.length - 1][4] : 0")).doubleValue() >= 0.9);
+        String updates = browser.findElement(By.id("c-updates")).getText();
+        assertEquals(16, browser.findElements(By.cssSelector("#live-weights canvas")).size(), "a tile per neuron");
+        WebElement pad = browser.findElement(By.id("train-pad"));
+        new Actions(browser).moveToElement(pad, -50, -60).clickAndHold()
+                .moveByOffset(50, 0).moveByOffset(50, 0).moveByOffset(-20, 40).moveByOffset(-20, 40)
+                .moveByOffset(-15, 40).release().perform();
+        wait.until(d -> !d.findElement(By.id("t-digit")).getText().equals("?"));
+        assertEquals(16 + 16 + 10, browser.findElements(By.cssSelector("#t-network .cell")).size(),
+                "the drawing's activations, every layer");
+        training.until(d -> "finished".equals(d.findElement(By.tagName("body")).getDomAttribute("data-train-status")));
+        System.out.println("train view, MNIST: " + updates + " updates/s while training, "
+                + browser.findElement(By.id("c-epoch-speed")).getText() + " in the last epoch");
+        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), Path.of("target", "train-mnist.png"), StandardCopyOption.REPLACE_EXISTING);
+        browser.findElement(By.id("t-reset")).click();
+        wait.until(d -> "Choose the settings and press Start.".equals(d.findElement(By.id("t-status")).getText()));
+    }
+
+    @Test
+    void trainTheSpiralWatchItsRegionsChangeThenPauseStepAndReset() throws IOException {
+        WebDriverWait wait = openTrainView();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("t-dataset"))).selectByValue("spiral");
+        type("t-epochs", "2000");
+        browser.findElement(By.id("t-start")).click();
+        wait.until(d -> steps() > 0 && "spiral".equals(script("return train.last && train.last.settings.dataset"))
+                && !d.findElement(By.id("plane-panel")).getDomAttribute("class").contains("hidden"));
+        String sum = "const d = document.getElementById('plane').getContext('2d').getImageData(0, 0, 400, 400).data;"
+                + " let s = 0; for (let i = 0; i < d.length; i += 4) { s = (s * 31 + d[i] + 7 * d[i + 1]) % 1000000007; }"
+                + " return s;";
+        Object early = script(sum);
+        long earlySteps = steps();
+        WebDriverWait training = new WebDriverWait(browser, Duration.ofSeconds(60));
+        training.until(d -> steps() > earlySteps + 3000);
+        assertTrue(!early.equals(script(sum)), "the decision map has changed as it learnt");
+        assertEquals(16 + 16, browser.findElements(By.cssSelector("#unit-tiles canvas")).size(), "a tile per unit");
+
+        browser.findElement(By.id("t-pause")).click();
+        wait.until(d -> "paused".equals(d.findElement(By.tagName("body")).getDomAttribute("data-train-status")));
+        long paused = steps();
+        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), Path.of("target", "train-spiral.png"), StandardCopyOption.REPLACE_EXISTING);
+        browser.findElement(By.id("t-step")).click();
+        wait.until(d -> steps() == paused + 1);
+        script("return new Promise(r => setTimeout(r, 1000))");
+        assertEquals(paused + 1, steps(), "one batch, then paused again");
+        assertEquals("paused", browser.findElement(By.tagName("body")).getDomAttribute("data-train-status"));
+
+        browser.findElement(By.id("t-reset")).click();
+        wait.until(d -> "Choose the settings and press Start.".equals(d.findElement(By.id("t-status")).getText()));
+        assertTrue(browser.findElement(By.id("t-start")).isEnabled());
+    }
 }

@@ -37,7 +37,7 @@ class ServeApiTest {
         Run train = Run.of("train", "--no-progress", "--hidden", "32", "--epochs", "1", "--out", model.toString());
         assertEquals(0, train.exit(), train.err());
         TrainTest mnist = IdxDatasets.bundledMnist();
-        server = DigitServer.start(ModelIO.load(model), mnist.test(), "127.0.0.1", 0, 1);
+        server = DigitServer.start(ModelIO.load(model), mnist.test(), "127.0.0.1", 0, 1, null);
     }
 
     @AfterAll

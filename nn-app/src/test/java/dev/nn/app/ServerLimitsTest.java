@@ -42,7 +42,7 @@ class ServerLimitsTest {
         Path model = dir.resolve("m.json");
         Run train = Run.of("train", "--no-progress", "--hidden", "8", "--epochs", "1", "--out", model.toString());
         assertEquals(0, train.exit(), train.err());
-        server = DigitServer.start(ModelIO.load(model), IdxDatasets.bundledMnist().test(), "127.0.0.1", 0, 1);
+        server = DigitServer.start(ModelIO.load(model), IdxDatasets.bundledMnist().test(), "127.0.0.1", 0, 1, null);
     }
 
     @AfterAll

@@ -18,11 +18,12 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code nn serve}: a local web page to draw digits and watch a trained network think. */
+/** {@code nn serve}: a local web page to draw digits and watch a trained network think, or train one live. */
 @Command(name = "serve", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = {"Serve a web page where you draw a digit and see, as you draw, the 28×28 input, every"
                 + " layer's activations, the ten probabilities and the answer; play against the network; see"
-                + " the first layer's weights. Works offline; stop with Ctrl-C.",
+                + " the first layer's weights; or train a network in the page and watch it learn, live (MNIST,"
+                + " or 2-D data as the TensorFlow Playground shows it). Works offline; stop with Ctrl-C.",
                 "Listens on the loopback address only, unless --host says otherwise: the page has no login, so"
                         + " do not expose it to a network you do not trust."},
         footerHeading = "%nExamples:%n",
@@ -65,7 +66,7 @@ public final class ServeCommand implements Callable<Integer> {
         Dataset test = data.testSetFor(model, loaded, spec.commandLine().getErr());
         DigitServer server;
         try {
-            server = DigitServer.start(loaded, test, host, port, seed);
+            server = DigitServer.start(loaded, test, host, port, seed, data.dir());
         } catch (BindException e) {
             throw new IllegalArgumentException("--port " + port + ": cannot listen on " + host + " ("
                     + e.getMessage() + "); try another port, or --port 0 for any free one");

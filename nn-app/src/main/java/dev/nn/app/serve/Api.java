@@ -10,7 +10,6 @@ import dev.nn.core.layer.Dense;
 import dev.nn.core.network.Network;
 import dev.nn.core.network.Predictor;
 import dev.nn.core.random.Rng;
-import dev.nn.mnist.digits.GreyImage;
 import dev.nn.mnist.digits.ImageFiles;
 import dev.nn.mnist.digits.MnistForm;
 
@@ -57,6 +56,16 @@ final class Api {
 
     /** POST /api/predict, body {"image": "data:image/png;base64,..."}: the drawing through the network. */
     Map<String, Object> predict(byte[] body) {
+        byte[] pixels = drawing(body);
+        requireDigitNetwork();
+        return thinking(pixels);
+    }
+
+    /**
+     * The drawing of a body {"image": "data:image/png;base64,..."} in MNIST's form (784 pixels), made exactly as
+     * {@code nn predict} makes a picture file's: {@link ImageFiles#decode} then {@link MnistForm#of}.
+     */
+    static byte[] drawing(byte[] body) {
         JsonNode request = parse(body);
         JsonNode image = request.get("image");
         if (image == null || !image.isTextual() || !image.asText().startsWith(DATA_URL)) {
@@ -68,14 +77,11 @@ final class Api {
         } catch (IllegalArgumentException e) {
             throw new HttpError(400, "image: not valid base64");
         }
-        GreyImage grey;
         try {
-            grey = ImageFiles.decode(png, "image");
+            return MnistForm.of(ImageFiles.decode(png, "image"));
         } catch (IOException e) {
             throw new HttpError(400, e.getMessage());
         }
-        requireDigitNetwork();
-        return thinking(MnistForm.of(grey));
     }
 
     /** POST /api/sample, body {"index": N}: test image N through the network, with its label. */
@@ -122,10 +128,14 @@ final class Api {
     }
 
     private Map<String, Object> thinking(byte[] pixels) {
-        float[][] activations;
         synchronized (network) { // a network's layers keep their outputs: one sample through it at a time
-            activations = new Predictor(network).activations(pixels);
+            return thinking(new Predictor(network), pixels);
         }
+    }
+
+    /** One sample through {@code predictor}'s network: its input, hidden activations, probabilities, answer. */
+    static Map<String, Object> thinking(Predictor predictor, byte[] pixels) {
+        float[][] activations = predictor.activations(pixels);
         float[] probabilities = activations[activations.length - 1];
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("input", unsigned(pixels));
@@ -146,7 +156,8 @@ final class Api {
         }
     }
 
-    private static JsonNode parse(byte[] body) {
+    /** The body as a JSON object, or a 400 saying what is wrong with it. */
+    static JsonNode parse(byte[] body) {
         try {
             JsonNode node = JSON.readTree(StrictJson.utf8(new ByteArrayInputStream(body)));
             if (node == null || !node.isObject()) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -52,29 +53,35 @@ public final class DigitServer {
 
     private final HttpServer server;
     private final Api api;
+    private final TrainSession training;
     private final boolean loopback;
     private final String host;
 
-    private DigitServer(HttpServer server, Api api, boolean loopback, String host) {
+    private DigitServer(HttpServer server, Api api, TrainSession training, boolean loopback, String host) {
         this.server = server;
         this.api = api;
+        this.training = training;
         this.loopback = loopback;
         this.host = host.toLowerCase(Locale.ROOT);
     }
 
-    /** Serves {@code model}, with random images from {@code test}, on host:port (port 0: any free port). */
-    public static DigitServer start(Model model, Dataset test, String host, int port, long seed) throws IOException {
-        return start(host, port, new Api(model.network(), model.config(), test, seed));
+    /**
+     * Serves {@code model}, with random images from {@code test}, on host:port (port 0: any free port); the Train
+     * view trains on MNIST from {@code mnistDir} (null: the bundled MNIST) or on the built-in 2-D datasets.
+     */
+    public static DigitServer start(Model model, Dataset test, String host, int port, long seed, Path mnistDir)
+            throws IOException {
+        return start(host, port, new Api(model.network(), model.config(), test, seed), new TrainSession(mnistDir));
     }
 
-    private static DigitServer start(String host, int port, Api api) throws IOException {
+    private static DigitServer start(String host, int port, Api api, TrainSession training) throws IOException {
         InetSocketAddress address = new InetSocketAddress(host, port);
         if (address.isUnresolved()) {
             throw new IllegalArgumentException("--host " + host + ": no such address (not a name this machine can"
                     + " resolve, nor an IP address)");
         }
         HttpServer server = HttpServer.create(address, 64);
-        DigitServer digits = new DigitServer(server, api, address.getAddress().isLoopbackAddress(), host);
+        DigitServer digits = new DigitServer(server, api, training, address.getAddress().isLoopbackAddress(), host);
         server.createContext("/", digits::handle);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
@@ -97,8 +104,9 @@ public final class DigitServer {
         return server.getAddress().getPort();
     }
 
-    /** Stops at once. */
+    /** Stops at once, training too. */
     public void stop() {
+        training.reset();
         server.stop(0);
         ((ExecutorService) server.getExecutor()).shutdownNow();
     }
@@ -119,6 +127,10 @@ public final class DigitServer {
     private void route(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
+        if (path.startsWith("/api/train/")) {
+            routeTraining(exchange, method, path);
+            return;
+        }
         Object answer = switch (path) {
             case "/api/model" -> requireGet(method, api::model);
             case "/api/random" -> requireGet(method, api::random);
@@ -139,6 +151,63 @@ public final class DigitServer {
             throw new HttpError(404, "no such page: " + path);
         }
         send(exchange, 200, file.bytes(), file.contentType());
+    }
+
+    /** The Train view's endpoints: options, start, pause, resume, step, reset, drawing, state, model. */
+    private void routeTraining(HttpExchange exchange, String method, String path) throws IOException {
+        try {
+            switch (path) {
+                case "/api/train/state" -> {
+                    requireGet(method, () -> null);
+                    send(exchange, 200, training.state(after(exchange)), "application/json");
+                }
+                case "/api/train/model" -> {
+                    requireGet(method, () -> null);
+                    exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"model.json\"");
+                    send(exchange, 200, training.model(), "application/json");
+                }
+                default -> {
+                    Object answer = switch (path) {
+                        case "/api/train/options" -> requireGet(method, training::options);
+                        case "/api/train/start" -> training.start(body(exchange, method));
+                        case "/api/train/pause" -> post(exchange, method, training::pause);
+                        case "/api/train/resume" -> post(exchange, method, training::resume);
+                        case "/api/train/step" -> post(exchange, method, training::step);
+                        case "/api/train/reset" -> post(exchange, method, training::reset);
+                        case "/api/train/drawing" -> training.drawing(body(exchange, method));
+                        default -> throw new HttpError(404, "no such page: " + path);
+                    };
+                    send(exchange, 200, Api.write(answer), "application/json");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HttpError(503, "the server is stopping");
+        }
+    }
+
+    /** A button's request: POST, its body (if any) read and ignored. */
+    private static Object post(HttpExchange exchange, String method, Supplier<Object> action) throws IOException {
+        body(exchange, method);
+        return action.get();
+    }
+
+    /** The {@code after} query parameter: the snapshot version the page has (0 when absent). */
+    private static long after(HttpExchange exchange) {
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query == null) {
+            return 0;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("after=")) {
+                try {
+                    return Long.parseLong(pair.substring("after=".length()));
+                } catch (NumberFormatException e) {
+                    throw new HttpError(400, "after: expected a whole number");
+                }
+            }
+        }
+        return 0;
     }
 
     /**

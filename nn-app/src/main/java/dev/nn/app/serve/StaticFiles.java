@@ -19,6 +19,8 @@ final class StaticFiles {
             "/", "index.html",
             "/index.html", "index.html",
             "/app.js", "app.js",
+            "/train.js", "train.js",
+            "/train-views.js", "train-views.js",
             "/style.css", "style.css");
 
     private StaticFiles() {

@@ -80,6 +80,14 @@ public class Dense implements Layer {
         return Arrays.copyOf(output.data(), out);
     }
 
+    /** Copies the last forward pass's output, {@code rows} rows of {@link #outputSize()} values, into {@code into}. */
+    public void lastOutputs(int rows, float[] into) {
+        if (rows > output.rows()) {
+            throw new IllegalArgumentException("the last forward pass had " + output.rows() + " rows, not " + rows);
+        }
+        System.arraycopy(output.data(), 0, into, 0, rows * out);
+    }
+
     /** Splits this layer's products over {@code threads} (null: the calling thread alone); results do not change. */
     public void useThreads(KernelThreads threads) {
         this.threads = threads;
