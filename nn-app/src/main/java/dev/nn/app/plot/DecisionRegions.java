@@ -2,7 +2,6 @@ package dev.nn.app.plot;
 
 import dev.nn.core.Mlp;
 import dev.nn.core.data.Dataset;
-import dev.nn.core.tensor.Matrix;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -32,14 +31,7 @@ public final class DecisionRegions {
     /** The chart of {@code mlp} (two inputs) over {@code test}'s points. */
     public static XYChart chart(String title, Mlp mlp, Dataset test) {
         int n = test.size();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Matrix points = new Matrix(n, 2);
-        int[] labels = new int[n];
-        test.fillBatch(order, 0, n, points, labels);
-        float[] xy = points.data();
+        float[] xy = test.samples().data();
         double minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, minY = Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
         for (int i = 0; i < n; i++) {
             minX = Math.min(minX, xy[2 * i]);
@@ -90,7 +82,7 @@ public final class DecisionRegions {
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                if (labels[i] == k) {
+                if (test.label(i) == k) {
                     xs.add((double) xy[2 * i]);
                     ys.add((double) xy[2 * i + 1]);
                 }

@@ -37,13 +37,7 @@ final class PlaneMaps {
         this.network = network;
         network.prepare(GRID * GRID);
         int n = test.size();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Matrix xy = new Matrix(n, 2);
-        int[] labels = new int[n];
-        test.fillBatch(order, 0, n, xy, labels);
+        Matrix xy = test.samples();
         double x0 = Double.MAX_VALUE, x1 = -Double.MAX_VALUE, y0 = Double.MAX_VALUE, y1 = -Double.MAX_VALUE;
         for (int i = 0; i < n; i++) {
             float x = xy.get(i, 0), y = xy.get(i, 1);
@@ -51,7 +45,7 @@ final class PlaneMaps {
             x1 = Math.max(x1, x);
             y0 = Math.min(y0, y);
             y1 = Math.max(y1, y);
-            points.add(new float[]{x, y, labels[i]});
+            points.add(new float[]{x, y, test.label(i)});
         }
         double mx = 0.1 * Math.max(x1 - x0, 1e-3), my = 0.1 * Math.max(y1 - y0, 1e-3);
         minX = x0 - mx;

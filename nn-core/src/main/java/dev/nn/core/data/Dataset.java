@@ -176,6 +176,17 @@ public final class Dataset {
         }
     }
 
+    /** Every sample in order, scaled as {@link #fillBatch} scales them, one row each of a new matrix. */
+    public Matrix samples() {
+        int[] order = new int[count];
+        for (int i = 0; i < count; i++) {
+            order[i] = i;
+        }
+        Matrix x = new Matrix(count, features);
+        fillBatch(order, 0, count, x, new int[count]);
+        return x;
+    }
+
     /** Whether order[from..from+n) are consecutive samples, whose bytes lie end to end. */
     private static boolean consecutive(int[] order, int from, int n) {
         for (int r = 1; r < n; r++) {

@@ -31,8 +31,13 @@ function redraw() {
   if (picture) {
     drawPixels(pad, picture);
   }
+  drawStrokes(ctx, strokes, 18);
+}
+
+/** Strokes (lists of points) in white, round, of the given width. */
+function drawStrokes(ctx, strokes, width) {
   ctx.strokeStyle = '#fff';
-  ctx.lineWidth = 18;
+  ctx.lineWidth = width;
   ctx.lineCap = 'round';
   ctx.lineJoin = 'round';
   for (const stroke of strokes) {
@@ -45,9 +50,11 @@ function redraw() {
   }
 }
 
-function point(event) {
-  const box = pad.getBoundingClientRect();
-  return {x: (event.clientX - box.left) * pad.width / box.width, y: (event.clientY - box.top) * pad.height / box.height};
+/** A pointer event's place in a canvas's own pixels. */
+function canvasPoint(canvas, event) {
+  const box = canvas.getBoundingClientRect();
+  return {x: (event.clientX - box.left) * canvas.width / box.width,
+    y: (event.clientY - box.top) * canvas.height / box.height};
 }
 
 pad.addEventListener('pointerdown', event => {
@@ -57,13 +64,13 @@ pad.addEventListener('pointerdown', event => {
     strokes.length = 0;
     tell('your drawing', '');
   }
-  current = [point(event)];
+  current = [canvasPoint(pad, event)];
   strokes.push(current);
   redraw();
 });
 pad.addEventListener('pointermove', event => {
   if (current) {
-    current.push(point(event));
+    current.push(canvasPoint(pad, event));
     redraw();
     predictDrawing();
   }
@@ -123,15 +130,8 @@ function colour(value, largest) {
   return `rgb(${light}, ${Math.round(255 - 150 * t)}, 255)`;
 }
 
-/** Says what the pad shows and, for a test image, whether the answer matches its label. */
-function tell(source, truth) {
-  document.getElementById('source').textContent = source;
-  document.getElementById('truth').textContent = truth;
-}
-
-function show(answer) {
-  drawPixels(document.getElementById('input'), answer && answer.input);
-  const network = document.getElementById('network');
+/** Every layer's activations of an answer as columns of cells (at most {@code shown} a layer), or nothing. */
+function drawLayers(network, answer, shown) {
   network.replaceChildren();
   const columns = answer ? [...answer.hidden, answer.probabilities] : [];
   columns.forEach((values, l) => {
@@ -143,7 +143,7 @@ function show(answer) {
     title.textContent = output ? 'output' : `hidden ${l + 1}`;
     layer.append(title);
     const largest = Math.max(...values.map(Math.abs));
-    values.forEach((v, i) => {
+    values.slice(0, shown).forEach((v, i) => {
       const cell = document.createElement('div');
       cell.className = 'cell';
       cell.style.background = colour(v, largest);
@@ -155,6 +155,18 @@ function show(answer) {
     });
     network.append(layer);
   });
+}
+
+/** Says what the pad shows and, for a test image, whether the answer matches its label. */
+function tell(source, truth) {
+  document.getElementById('source').textContent = source;
+  document.getElementById('truth').textContent = truth;
+}
+
+function show(answer) {
+  drawPixels(document.getElementById('input'), answer && answer.input);
+  const network = document.getElementById('network');
+  drawLayers(network, answer, Infinity);
   document.getElementById('digit').textContent = answer ? answer.digit : '?';
   const bars = document.getElementById('bars');
   bars.replaceChildren();

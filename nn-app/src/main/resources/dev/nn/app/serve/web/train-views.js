@@ -126,33 +126,7 @@ function drawWeights(weights) {
 /** The drawing's answer: the digit, and every layer's activations as cells. */
 function drawThinking(answer) {
   document.getElementById('t-digit').textContent = answer ? answer.digit : '?';
-  const network = document.getElementById('t-network');
-  network.replaceChildren();
-  if (!answer) {
-    return;
-  }
-  const columns = [...answer.hidden, answer.probabilities];
-  columns.forEach((values, l) => {
-    const output = l === columns.length - 1;
-    const layer = document.createElement('div');
-    layer.className = output ? 'layer out' : 'layer';
-    const title = document.createElement('div');
-    title.className = 'title';
-    title.textContent = output ? 'output' : `hidden ${l + 1}`;
-    layer.append(title);
-    const largest = Math.max(...values.map(Math.abs));
-    values.slice(0, 64).forEach((v, i) => {
-      const cell = document.createElement('div');
-      cell.className = 'cell';
-      cell.style.background = colour(v, largest);
-      cell.title = `${output ? 'digit ' + i : 'neuron ' + (i + 1)}: ${v.toFixed(3)}`;
-      if (output) {
-        cell.textContent = i;
-      }
-      layer.append(cell);
-    });
-    network.append(layer);
-  });
+  drawLayers(document.getElementById('t-network'), answer, 64);
 }
 
 /** The plane: each cell in its class's pale colour (paler where less sure), the test points on top. */

@@ -198,35 +198,18 @@ let drawingAgain = false;
 function redrawTrainPad() {
   trainInk.fillStyle = '#000';
   trainInk.fillRect(0, 0, trainPad.width, trainPad.height);
-  trainInk.strokeStyle = '#fff';
-  trainInk.lineWidth = 13;
-  trainInk.lineCap = 'round';
-  trainInk.lineJoin = 'round';
-  for (const stroke of trainStrokes) {
-    trainInk.beginPath();
-    trainInk.moveTo(stroke[0].x, stroke[0].y);
-    for (const p of stroke) {
-      trainInk.lineTo(p.x, p.y);
-    }
-    trainInk.stroke();
-  }
-}
-
-function padPoint(event) {
-  const box = trainPad.getBoundingClientRect();
-  return {x: (event.clientX - box.left) * trainPad.width / box.width,
-    y: (event.clientY - box.top) * trainPad.height / box.height};
+  drawStrokes(trainInk, trainStrokes, 13);
 }
 
 trainPad.addEventListener('pointerdown', event => {
   trainPad.setPointerCapture(event.pointerId);
-  trainStroke = [padPoint(event)];
+  trainStroke = [canvasPoint(trainPad, event)];
   trainStrokes.push(trainStroke);
   redrawTrainPad();
 });
 trainPad.addEventListener('pointermove', event => {
   if (trainStroke) {
-    trainStroke.push(padPoint(event));
+    trainStroke.push(canvasPoint(trainPad, event));
     redrawTrainPad();
     sendDrawing();
   }
