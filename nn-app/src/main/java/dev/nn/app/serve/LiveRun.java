@@ -338,7 +338,9 @@ final class LiveRun implements TrainingListener {
         lastEpoch = stats;
         epochPoints.add(new float[]{stats.epoch(), (float) stats.trainLoss(), (float) stats.trainAccuracy(),
                 (float) stats.testLoss(), (float) stats.testAccuracy()});
-        publish(false);
+        if (System.nanoTime() - lastPublish >= PUBLISH_NANOS) {
+            publish(true);
+        }
     }
 
     /** Makes the snapshot; with {@code point}, first adds a point to the live curves. */
