@@ -22,12 +22,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ResumeTest {
 
     private static final String[] RUN = {"train", "--no-progress", "--hidden", "24", "--epochs", "3"};
+    /** The run with every regularisation: its dropout masks must continue exactly too. */
+    private static final String[] REGULARISED = {"train", "--no-progress", "--hidden", "24", "--epochs", "3",
+            "--input-dropout", "0.1", "--dropout", "0.3", "--weight-decay", "1e-4", "--decoupled-weight-decay", "0.01",
+            "--max-norm", "3"};
 
     @TempDir
     Path dir;
 
     private Process start(Path out) throws IOException {
-        List<String> args = new ArrayList<>(List.of(RUN));
+        return start(out, RUN);
+    }
+
+    private Process start(Path out, String[] run) throws IOException {
+        List<String> args = new ArrayList<>(List.of(run));
         args.addAll(List.of("--out", out.toString()));
         return ChildNn.command(args.toArray(String[]::new)).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("child.log").toFile()).start();
@@ -53,8 +61,12 @@ class ResumeTest {
     }
 
     private Path uninterrupted() {
+        return uninterrupted(RUN);
+    }
+
+    private Path uninterrupted(String[] settings) {
         Path out = dir.resolve("whole.json");
-        List<String> args = new ArrayList<>(List.of(RUN));
+        List<String> args = new ArrayList<>(List.of(settings));
         args.addAll(List.of("--out", out.toString()));
         Run run = Run.of(args.toArray(String[]::new));
         assertEquals(0, run.exit(), run.err());
@@ -70,6 +82,20 @@ class ResumeTest {
         assertTrue(resumed.err().contains("resume: "), resumed.err());
         assertFalse(Files.exists(checkpoint), "the checkpoint of a finished run is removed");
         Weights.assertSame(uninterrupted(), out);
+    }
+
+    @Test
+    void aRegularisedRunKilledMidEpochResumesExactlyAndKeepsItsSettings() throws Exception {
+        Path out = dir.resolve("regularised.json");
+        Path checkpoint = interrupt(start(out, REGULARISED), out, true);
+        Run refused = Run.of("train", "--resume", checkpoint.toString(), "--dropout", "0.5");
+        assertEquals(2, refused.exit(), "a usage mistake");
+        assertTrue(refused.err().contains("--dropout cannot change them"), refused.err());
+        Run resumed = Run.of("train", "--no-progress", "--resume", checkpoint.toString(), "--out", out.toString());
+        assertEquals(0, resumed.exit(), resumed.err());
+        assertTrue(resumed.err().contains("regularisation: input dropout 0.1, dropout 0.3"), resumed.err());
+        Weights.assertSame(uninterrupted(REGULARISED), out);
+        assertTrue(Files.readString(out).contains("\"decoupledWeightDecay\" : 0.01"), "the model file records it");
     }
 
     @Test

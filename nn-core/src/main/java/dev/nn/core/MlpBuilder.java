@@ -4,6 +4,7 @@ import dev.nn.core.activation.Activation;
 import dev.nn.core.config.FitConfig;
 import dev.nn.core.config.NetworkConfig;
 import dev.nn.core.config.OptimizerConfig;
+import dev.nn.core.config.Regularization;
 import dev.nn.core.config.TrainingConfig;
 import dev.nn.core.init.Init;
 import dev.nn.core.loss.LossFunction;
@@ -12,6 +13,7 @@ import dev.nn.core.optim.Schedule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /** Builds an {@link Mlp}: every choice typed, every default stated, nothing positional. */
 public final class MlpBuilder {
@@ -24,6 +26,7 @@ public final class MlpBuilder {
     private LossFunction loss = LossFunction.CROSS_ENTROPY;
     private OptimizerConfig optimizer = OptimizerConfig.Adam.DEFAULT;
     private FitConfig fit = FitConfig.DEFAULT;
+    private Regularization regularization = Regularization.NONE;
     private boolean epochsGiven;
     private boolean standardize = true;
 
@@ -96,6 +99,12 @@ public final class MlpBuilder {
         return this;
     }
 
+    /** Dropout, weight decay and max-norm (default none), e.g. {@code Regularization.NONE.withDropout(0.2f, 0.5f)}. */
+    public MlpBuilder regularization(Regularization settings) {
+        this.regularization = Objects.requireNonNull(settings, "regularization");
+        return this;
+    }
+
     /** Whether float features are standardised (default true); pictures are always scaled by 1/255. */
     public MlpBuilder standardize(boolean on) {
         this.standardize = on;
@@ -120,6 +129,6 @@ public final class MlpBuilder {
         } else if (!activations.isEmpty()) {
             network = network.withActivations(activations);
         }
-        return Mlp.create(new TrainingConfig(network, optimizer, fit), !epochsGiven, standardize);
+        return Mlp.create(new TrainingConfig(network, optimizer, fit, regularization), !epochsGiven, standardize);
     }
 }

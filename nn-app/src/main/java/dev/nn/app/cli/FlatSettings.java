@@ -2,6 +2,7 @@ package dev.nn.app.cli;
 
 import dev.nn.core.config.FitConfig;
 import dev.nn.core.config.OptimizerConfig;
+import dev.nn.core.config.Regularization;
 import dev.nn.core.config.TrainingConfig;
 
 import java.util.Collections;
@@ -40,6 +41,12 @@ public final class FlatSettings {
         m.put("batchSize", fit.batchSize());
         m.put("epochs", fit.epochs());
         m.put("seed", fit.seed());
+        Regularization r = d.regularization();
+        m.put("inputDropout", r.inputDropout());
+        m.put("dropout", r.dropout());
+        m.put("weightDecay", r.weightDecay());
+        m.put("decoupledWeightDecay", r.decoupledWeightDecay());
+        m.put("maxNorm", r.maxNorm());
         return m;
     }
 
@@ -94,6 +101,11 @@ public final class FlatSettings {
         m.put("batchSize", "--batch-size");
         m.put("epochs", "--epochs");
         m.put("seed", "--seed");
+        m.put("inputDropout", "--input-dropout");
+        m.put("dropout", "--dropout");
+        m.put("weightDecay", "--weight-decay");
+        m.put("decoupledWeightDecay", "--decoupled-weight-decay");
+        m.put("maxNorm", "--max-norm");
         m.put("threads", "--threads");
         return Collections.unmodifiableMap(m);
     }

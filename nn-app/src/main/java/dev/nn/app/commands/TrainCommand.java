@@ -16,6 +16,7 @@ import dev.nn.app.plot.ChartFiles;
 import dev.nn.app.plot.TrainingCurves;
 import dev.nn.app.progress.ConsoleProgress;
 import dev.nn.core.Mlp;
+import dev.nn.core.config.Regularization;
 import dev.nn.core.config.TrainingConfig;
 import dev.nn.core.data.Dataset;
 import dev.nn.core.io.HeapRoom;
@@ -126,6 +127,32 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed for the initial weights and the shuffling.")
     long seed;
+
+    @Option(names = "--input-dropout", paramLabel = "P", showDefaultValue = CommandLine.Help.Visibility.NEVER,
+            description = "Fraction of the input values dropped in each training batch, inverted dropout"
+                    + " (default 0: none).")
+    float inputDropout;
+
+    @Option(names = "--dropout", paramLabel = "P", showDefaultValue = CommandLine.Help.Visibility.NEVER,
+            description = "Fraction of each hidden layer's outputs dropped in each training batch (default 0:"
+                    + " none).")
+    float dropout;
+
+    @Option(names = "--weight-decay", paramLabel = "L", showDefaultValue = CommandLine.Help.Visibility.NEVER,
+            description = "L2 weight decay: L times each weight added to its gradient; biases are not decayed"
+                    + " (default 0: none).")
+    float weightDecay;
+
+    @Option(names = "--decoupled-weight-decay", paramLabel = "L",
+            showDefaultValue = CommandLine.Help.Visibility.NEVER,
+            description = "Decoupled weight decay (AdamW): each weight times 1 - lr*L before each step (default 0:"
+                    + " none).")
+    float decoupledWeightDecay;
+
+    @Option(names = "--max-norm", paramLabel = "C", showDefaultValue = CommandLine.Help.Visibility.NEVER,
+            description = "Scale each unit's incoming weights down to norm C after each step (default 0: no"
+                    + " bound).")
+    float maxNorm;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads for the large matrix products (default: the number of cores); results are the"
@@ -248,6 +275,9 @@ public final class TrainCommand implements Callable<Integer> {
                 config.network().init().id(), network.parameterCount(), config.fit().batchSize(), epochCount,
                 epochCount == 1 ? "" : "s", config.fit().seed(), threads, threads == 1 ? "" : "s");
         stderr.printf("optimizer: %s, %s schedule%n", optimizer, config.fit().schedule().id());
+        if (!config.regularization().equals(Regularization.NONE)) {
+            stderr.printf("regularisation: %s%n", config.regularization().summary());
+        }
         stderr.flush();
 
         ConsoleProgress progress = new ConsoleProgress(stdout,
@@ -376,7 +406,8 @@ public final class TrainCommand implements Callable<Integer> {
         var parsed = spec.commandLine().getParseResult();
         for (String flag : List.of("--config", "--layers", "--hidden", "--activation", "--loss", "--init",
                 "--optimizer", "--lr", "--schedule", "--beta1", "--beta2", "--epsilon", "--momentum", "--batch-size",
-                "--epochs", "--seed", "--label", "--test", "--validation")) {
+                "--epochs", "--seed", "--input-dropout", "--dropout", "--weight-decay", "--decoupled-weight-decay",
+                "--max-norm", "--label", "--test", "--validation")) {
             if (parsed.hasMatchedOption(flag)) {
                 throw new IllegalArgumentException("--resume continues a run with its own settings; " + flag
                         + " cannot change them (start a new run instead)");
@@ -419,7 +450,9 @@ public final class TrainCommand implements Callable<Integer> {
         Object[][] flags = {{"layers", layers}, {"hidden", hidden}, {"activation", activation}, {"loss", loss},
                 {"init", init}, {"optimizer", optimizer}, {"learningRate", learningRate}, {"schedule", schedule},
                 {"beta1", beta1}, {"beta2", beta2}, {"epsilon", epsilon}, {"momentum", momentum},
-                {"batchSize", batchSize}, {"epochs", epochs}, {"seed", seed}, {"threads", threads}};
+                {"batchSize", batchSize}, {"epochs", epochs}, {"seed", seed}, {"inputDropout", inputDropout},
+                {"dropout", dropout}, {"weightDecay", weightDecay}, {"decoupledWeightDecay", decoupledWeightDecay},
+                {"maxNorm", maxNorm}, {"threads", threads}};
         for (Object[] flag : flags) {
             if (parsed.hasMatchedOption(FlatSettings.FLAGS.get((String) flag[0]))) {
                 given.put((String) flag[0], flag[1]);

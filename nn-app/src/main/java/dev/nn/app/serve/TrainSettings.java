@@ -38,7 +38,7 @@ record TrainSettings(String dataset, TrainingConfig config, int threads) {
     static final List<String> DATASETS = List.of("mnist", "spiral", "circles", "blobs", "xor");
 
     private static final Set<String> FIELDS = Set.of("dataset", "hidden", "activation", "optimizer", "learningRate",
-            "batchSize", "epochs", "seed", "schedule");
+            "batchSize", "epochs", "seed", "schedule", "inputDropout", "dropout", "weightDecay");
 
     /** The largest number of epochs on {@code dataset}. */
     static int maxEpochs(String dataset) {
@@ -116,6 +116,9 @@ record TrainSettings(String dataset, TrainingConfig config, int threads) {
         m.put("epochs", config.fit().epochs());
         m.put("seed", config.fit().seed());
         m.put("schedule", config.fit().schedule().id());
+        m.put("inputDropout", config.regularization().inputDropout());
+        m.put("dropout", config.regularization().dropout());
+        m.put("weightDecay", config.regularization().weightDecay());
         m.put("threads", threads);
         return m;
     }

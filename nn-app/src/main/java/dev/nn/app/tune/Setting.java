@@ -35,7 +35,7 @@ public record Setting(double learningRate, double beta1, double beta2, int batch
                 : OptimizerConfig.Adam.DEFAULT.epsilon();
         return new TrainingConfig(base.network().withLayers(layers),
                 new OptimizerConfig.Adam((float) learningRate, (float) beta1, (float) beta2, epsilon),
-                base.fit().withBatchSize(batchSize).withSeed(seed));
+                base.fit().withBatchSize(batchSize).withSeed(seed), base.regularization());
     }
 
     static String number(double v) {

@@ -1,5 +1,6 @@
 package dev.nn.core.check;
 
+import dev.nn.core.layer.Dropout;
 import dev.nn.core.layer.Parameter;
 import dev.nn.core.loss.Loss;
 import dev.nn.core.network.Network;
@@ -108,11 +109,22 @@ public final class GradientCheck {
     /** {@link #check(Network, Loss, Matrix, int[], int, Rng)}, telling {@code listener} after each entry. */
     public static Result check(Network network, Loss loss, Matrix input, int[] labels, int perGroup, Rng rng,
                                Listener listener) {
+        return check(network, loss, input, labels, perGroup, rng, listener, TrainingExtras.NONE);
+    }
+
+    /**
+     * {@link #check(Network, Loss, Matrix, int[], int, Rng, Listener)} of the gradient a training step makes with
+     * {@code extras}: through dropout's masks (drawn for this batch beforehand) and with the L2 penalty's gradient
+     * added, against finite differences of the masked loss plus λ/2·‖W‖².
+     */
+    public static Result check(Network network, Loss loss, Matrix input, int[] labels, int perGroup, Rng rng,
+                               Listener listener, TrainingExtras extras) {
         int rows = input.rows();
         network.prepare(rows);
-        Matrix logits = network.forward(input);
+        Matrix logits = network.forward(input, extras.dropout());
         loss.forwardBackward(logits, labels);
-        Matrix inputGradient = network.backward(logits, true);
+        Matrix inputGradient = network.backward(logits, true, extras.dropout());
+        extras.addDecayGradient().accept(network);
 
         List<float[]> analytic = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -122,9 +134,9 @@ public final class GradientCheck {
         }
         analytic.add(Arrays.copyOf(inputGradient.data(), rows * input.cols()));
         names.add("input");
-        List<double[]> scales = rowScales(network, loss, input, labels, analytic);
+        List<double[]> scales = rowScales(network, loss, input, labels, analytic, extras);
 
-        ReferenceNetwork reference = new ReferenceNetwork(network, loss, input.data(), rows, labels);
+        ReferenceNetwork reference = new ReferenceNetwork(network, loss, input.data(), rows, labels, extras);
         double differenceNoise = 4 * Math.ulp(1.0) / 2 * Math.abs(reference.meanLoss()) / STEP;
         long signature = reference.kinkSignature();
         double tolerance = tolerance(network, rows);
@@ -172,7 +184,7 @@ public final class GradientCheck {
      * measured on this scale rather than its own. The network's gradients are left as the whole batch's.
      */
     private static List<double[]> rowScales(Network network, Loss loss, Matrix input, int[] labels,
-                                            List<float[]> batch) {
+                                            List<float[]> batch, TrainingExtras extras) {
         int rows = input.rows();
         int cols = input.cols();
         List<double[]> scales = new ArrayList<>();
@@ -183,9 +195,13 @@ public final class GradientCheck {
         List<Parameter> parameters = network.parameters();
         for (int r = 0; r < rows; r++) {
             System.arraycopy(input.data(), r * cols, one.data(), 0, cols);
-            Matrix logits = network.forward(one);
+            Dropout dropout = extras.dropout();
+            if (dropout != null) {
+                dropout.startAtRow(r);
+            }
+            Matrix logits = network.forward(one, dropout);
             loss.forwardBackward(logits, new int[] {labels[r]});
-            Matrix inputGradient = network.backward(logits, true);
+            Matrix inputGradient = network.backward(logits, true, dropout);
             for (int p = 0; p < parameters.size(); p++) {
                 float[] g = parameters.get(p).grad();
                 double[] scale = scales.get(p);
@@ -196,6 +212,15 @@ public final class GradientCheck {
             double[] inputScale = scales.getLast();
             for (int i = 0; i < cols; i++) {
                 inputScale[r * cols + i] = Math.abs(inputGradient.data()[i]) / rows;
+            }
+        }
+        if (extras.dropout() != null) {
+            extras.dropout().startAtRow(0);
+        }
+        for (int p = 0; p < parameters.size(); p += 2) { // weights, then bias, per layer: the penalty's terms
+            float[] w = parameters.get(p).value();
+            for (int i = 0; i < w.length; i++) {
+                scales.get(p)[i] += extras.weightDecay() * Math.abs(w[i]);
             }
         }
         for (int p = 0; p < parameters.size(); p++) {

@@ -2,6 +2,7 @@ package dev.nn.core.check;
 
 import dev.nn.core.activation.Activation;
 import dev.nn.core.layer.Dense;
+import dev.nn.core.layer.Dropout;
 import dev.nn.core.loss.Loss;
 import dev.nn.core.network.Network;
 
@@ -22,9 +23,12 @@ final class ReferenceNetwork {
     private final double[][] values;
     private final int rows;
     private final int[] labels;
+    private final Dropout dropout;
+    private final double weightDecay;
     private long kinkSignature;
 
-    ReferenceNetwork(Network network, Loss loss, float[] input, int rows, int[] labels) {
+    /** The network's loss on the batch, through {@code extras}' dropout masks and plus its L2 penalty. */
+    ReferenceNetwork(Network network, Loss loss, float[] input, int rows, int[] labels, TrainingExtras extras) {
         List<Dense> layers = network.layers();
         this.sizes = new int[layers.size() + 1];
         this.activations = new Activation[layers.size()];
@@ -41,6 +45,8 @@ final class ReferenceNetwork {
         this.loss = loss;
         this.rows = rows;
         this.labels = labels.clone();
+        this.dropout = extras.dropout();
+        this.weightDecay = extras.weightDecay();
     }
 
     /** The parameter groups (weights, bias per layer) and, last, the input batch; live arrays. */
@@ -48,7 +54,10 @@ final class ReferenceNetwork {
         return values;
     }
 
-    /** The mean loss over the batch, as the float network's {@link Loss#forwardBackward} defines it. */
+    /**
+     * The mean loss over the batch, as the float network's {@link Loss#forwardBackward} defines it, with each
+     * layer's input multiplied by its dropout factor, plus λ/2 times the sum of the squared weights.
+     */
     double meanLoss() {
         double total = 0;
         long signature = 1;
@@ -57,6 +66,11 @@ final class ReferenceNetwork {
             double[] a = new double[sizes[0]];
             System.arraycopy(x, r * sizes[0], a, 0, sizes[0]);
             for (int l = 0; l < activations.length; l++) {
+                if (dropout != null) {
+                    for (int i = 0; i < a.length; i++) {
+                        a[i] *= dropout.factor(l, r, i);
+                    }
+                }
                 double[] w = values[2 * l];
                 double[] b = values[2 * l + 1];
                 double[] z = new double[sizes[l + 1]];
@@ -75,7 +89,13 @@ final class ReferenceNetwork {
             total += loss.referenceLoss(a, labels[r]);
         }
         kinkSignature = signature;
-        return total / rows;
+        double penalty = 0;
+        for (int l = 0; l < activations.length; l++) {
+            for (double w : values[2 * l]) {
+                penalty += w * w;
+            }
+        }
+        return total / rows + weightDecay / 2 * penalty;
     }
 
     /** Which side of the kink every ReLU-like unit was on in the last {@link #meanLoss()}, as a hash. */

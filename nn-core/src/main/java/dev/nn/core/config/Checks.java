@@ -23,6 +23,13 @@ public final class Checks {
         }
     }
 
+    /** {@code value} must be a finite number, zero or above. */
+    public static void notNegative(String name, float value) {
+        if (!(value >= 0) || Float.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " must be a number >= 0, got " + value);
+        }
+    }
+
     /** {@code value} must be at least {@code min}. */
     public static void atLeast(String name, long value, long min) {
         if (value < min) {

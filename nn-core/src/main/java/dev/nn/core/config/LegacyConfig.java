@@ -29,10 +29,16 @@ import java.util.List;
  * @param epochs passes over the data
  * @param seed the seed
  * @param threads the thread count it ran with (ignored)
+ * @param inputDropout the input's dropout rate (absent in version 1: 0)
+ * @param dropout the hidden layers' dropout rate (absent in version 1: 0)
+ * @param weightDecay the L2 penalty's λ (absent in version 1: 0)
+ * @param decoupledWeightDecay decoupled weight decay's λ (absent in version 1: 0)
+ * @param maxNorm the bound on each unit's incoming weights, 0 for none (absent in version 1: 0)
  */
 public record LegacyConfig(List<Integer> layers, String activation, String loss, String init, String optimizer,
                            float learningRate, String schedule, float beta1, float beta2, float epsilon,
-                           float momentum, int batchSize, int epochs, long seed, int threads) {
+                           float momentum, int batchSize, int epochs, long seed, int threads, Float inputDropout,
+                           Float dropout, Float weightDecay, Float decoupledWeightDecay, Float maxNorm) {
 
     /** The typed config these settings describe; an IllegalArgumentException names what is wrong. */
     public TrainingConfig toConfig() {
@@ -56,7 +62,13 @@ public record LegacyConfig(List<Integer> layers, String activation, String loss,
             default -> throw new IllegalArgumentException("unknown optimizer '" + Untrusted.shown(optimizer) + "' (known: "
                     + OptimizerConfig.ids() + ")");
         };
-        return new TrainingConfig(network, optim, new FitConfig(epochs, batchSize, seed,
-                Schedule.byId(Checks.present("schedule", schedule))));
+        FitConfig fit = new FitConfig(epochs, batchSize, seed, Schedule.byId(Checks.present("schedule", schedule)));
+        Regularization regularization = new Regularization(orZero(inputDropout), orZero(dropout),
+                orZero(weightDecay), orZero(decoupledWeightDecay), orZero(maxNorm));
+        return new TrainingConfig(network, optim, fit, regularization);
+    }
+
+    private static float orZero(Float value) {
+        return value == null ? 0f : value;
     }
 }

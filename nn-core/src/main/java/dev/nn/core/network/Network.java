@@ -4,6 +4,7 @@ import dev.nn.core.activation.Activation;
 import dev.nn.core.config.NetworkConfig;
 import dev.nn.core.init.Initializer;
 import dev.nn.core.layer.Dense;
+import dev.nn.core.layer.Dropout;
 import dev.nn.core.layer.Parameter;
 import dev.nn.core.random.Rng;
 import dev.nn.core.tensor.Matrix;
@@ -116,12 +117,24 @@ public final class Network {
 
     /** The logits of a batch: the last layer's buffer, valid until the next forward pass. */
     public Matrix forward(Matrix input) {
+        return forward(input, null);
+    }
+
+    /**
+     * The logits of a training batch with {@code dropout}'s masks applied to every layer's input (null: none, as
+     * in evaluation); pass the same to {@link #backward(Matrix, boolean, Dropout)}.
+     * <p>The derivation: docs/MATH.md#dropout-and-weight-decay.
+     */
+    public Matrix forward(Matrix input, Dropout dropout) {
         if (input.rows() > preparedRows) {
             throw new IllegalArgumentException("the batch has " + input.rows() + " rows but the network is prepared"
                     + " for " + preparedRows + "; call prepare(" + input.rows() + ") first");
         }
         Matrix x = input;
         for (int i = 0; i < layers.size(); i++) { // indexed: an iterator here was allocated on every batch
+            if (dropout != null) {
+                x = dropout.apply(i, x);
+            }
             x = layers.get(i).forward(x);
         }
         return x;
@@ -138,9 +151,17 @@ public final class Network {
      * <p>The derivation: docs/MATH.md#backpropagation-through-a-layer.
      */
     public Matrix backward(Matrix gradLogits, boolean inputGradient) {
+        return backward(gradLogits, inputGradient, null);
+    }
+
+    /** {@link #backward(Matrix, boolean)} through the masks of the forward pass's {@code dropout} (null: none). */
+    public Matrix backward(Matrix gradLogits, boolean inputGradient, Dropout dropout) {
         Matrix grad = gradLogits;
         for (int i = layers.size() - 1; i >= 0; i--) {
             grad = layers.get(i).backward(grad, i > 0 || inputGradient);
+            if (dropout != null && grad != null) {
+                dropout.backward(i, grad);
+            }
         }
         return grad;
     }

@@ -1,7 +1,9 @@
 package dev.nn.core.train;
 
+import dev.nn.core.config.Regularization;
 import dev.nn.core.config.TrainingConfig;
 import dev.nn.core.data.Dataset;
+import dev.nn.core.layer.Dropout;
 import dev.nn.core.loss.Loss;
 import dev.nn.core.metrics.Evaluation;
 import dev.nn.core.metrics.Evaluator;
@@ -18,9 +20,9 @@ import java.util.List;
 
 /**
  * Mini-batch training. Each epoch shuffles the sample order with the seeded generator, then for each batch:
- * scale bytes to floats, set the scheduled learning rate, forward, loss and its gradient, backward, optimiser
- * step. After each epoch the test
- * set is evaluated. The per-batch work allocates nothing: every buffer is made before the first batch.
+ * scale bytes to floats, set the scheduled learning rate, draw the dropout masks (if any), forward, loss and its
+ * gradient, backward, the weight penalties and the optimiser step. After each epoch the test set is evaluated,
+ * without dropout. The per-batch work allocates nothing: every buffer is made before the first batch.
  */
 public final class Trainer {
 
@@ -35,8 +37,12 @@ public final class Trainer {
     private final Loss loss;
     private final Optimizer optimizer;
     private final Rng rng;
+    private final Dropout dropout;
+    private final Penalties penalties;
     private volatile boolean stopRequested;
     private int lastCorrect;
+    /** The step of the run the next {@link #step} is: its dropout masks depend on it and the seed alone. */
+    private long nextStep;
 
     /**
      * A trainer for {@code network}; the optimiser is initialised on the network's parameters here, and
@@ -48,6 +54,10 @@ public final class Trainer {
         this.loss = config.network().loss().create();
         this.optimizer = optimizer;
         this.rng = rng;
+        Regularization regularization = config.regularization();
+        this.dropout = regularization.drops()
+                ? new Dropout(network.layers(), regularization.inputDropout(), regularization.dropout()) : null;
+        this.penalties = new Penalties(network, regularization);
         optimizer.init(network.parameters());
     }
 
@@ -97,6 +107,9 @@ public final class Trainer {
         int[] order = new int[train.size()];
         Evaluator evaluator = new Evaluator(network, loss);
         network.prepare(Math.max(rows, Evaluator.BATCH));
+        if (dropout != null) {
+            dropout.prepare(rows);
+        }
         Schedule schedule = config.fit().schedule();
         float baseRate = config.optimizer().learningRate();
         double explodedLoss = EXPLOSION * Math.max(1, Math.log(network.outputSize()));
@@ -122,7 +135,8 @@ public final class Trainer {
                 int first = b * batchSize;
                 int n = Math.min(batchSize, train.size() - first);
                 train.fillBatch(network.threads(), order, first, n, input, labels);
-                optimizer.setLearningRate(schedule.rate(baseRate, (long) (epoch - 1) * batches + b, totalSteps));
+                nextStep = (long) (epoch - 1) * batches + b;
+                optimizer.setLearningRate(schedule.rate(baseRate, nextStep, totalSteps));
                 float batchLoss = step(input, labels);
                 if (!Float.isFinite(batchLoss) || batchLoss > explodedLoss) {
                     throw new DivergenceException(epoch, b + 1, "the loss is " + batchLoss
@@ -172,11 +186,17 @@ public final class Trainer {
     }
 
     /**
-     * One training step on a prepared batch; returns its mean loss. How many of the batch's samples the network
-     * classified right before the step is {@link #correctInLastStep()}.
+     * One training step on a prepared batch; returns its mean loss (without the weight penalty). How many of the
+     * batch's samples the network classified right before the step (through the dropout masks, if any) is
+     * {@link #correctInLastStep()}.
      */
     public float step(Matrix input, int[] labels) {
-        Matrix logits = network.forward(input);
+        if (dropout != null) {
+            dropout.prepare(input.rows());
+            dropout.draw(Dropout.stateFor(config.fit().seed(), nextStep), input.rows());
+        }
+        nextStep++;
+        Matrix logits = network.forward(input, dropout);
         lastCorrect = 0;
         for (int r = 0; r < logits.rows(); r++) {
             if (Kernels.argmax(logits.data(), r * logits.cols(), logits.cols()) == labels[r]) {
@@ -184,8 +204,10 @@ public final class Trainer {
             }
         }
         float batchLoss = loss.forwardBackward(logits, labels);
-        network.backward(logits);
+        network.backward(logits, false, dropout);
+        penalties.beforeStep(optimizer.learningRate());
         optimizer.step(network.threads());
+        penalties.afterStep();
         return batchLoss;
     }
 
@@ -196,17 +218,22 @@ public final class Trainer {
 
     /**
      * The heap a run of {@code config} on {@code trainSize} samples needs, in bytes, at most: every parameter's
-     * value, gradient and up to two optimiser buffers, and each layer's activations and input gradients for the
-     * rows of a batch or of an evaluation batch, whichever is larger.
+     * value, gradient and up to two optimiser buffers, each layer's activations and input gradients for the
+     * rows of a batch or of an evaluation batch, whichever is larger, and dropout's masks and masked inputs.
      */
     public static long bytesNeeded(TrainingConfig config, int trainSize) {
         List<Integer> sizes = config.network().layers();
         long rows = Math.max(rowsPerBatch(config, trainSize), Evaluator.BATCH);
         long parameters = 0;
         long activations = rows * sizes.getFirst();
+        Regularization regularization = config.regularization();
         for (int i = 1; i < sizes.size(); i++) {
             parameters += (long) sizes.get(i - 1) * sizes.get(i) + sizes.get(i);
             activations += rows * ((long) sizes.get(i - 1) + sizes.get(i));
+            float rate = i == 1 ? regularization.inputDropout() : regularization.dropout();
+            if (rate > 0) {
+                activations += 2L * rowsPerBatch(config, trainSize) * sizes.get(i - 1);
+            }
         }
         return Float.BYTES * (4 * parameters + activations) + (long) Integer.BYTES * trainSize;
     }

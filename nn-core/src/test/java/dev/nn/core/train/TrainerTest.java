@@ -4,6 +4,7 @@ import dev.nn.core.Synthetic;
 import dev.nn.core.config.FitConfig;
 import dev.nn.core.config.NetworkConfig;
 import dev.nn.core.config.OptimizerConfig;
+import dev.nn.core.config.Regularization;
 import dev.nn.core.config.TrainingConfig;
 import dev.nn.core.data.Dataset;
 import dev.nn.core.layer.Dense;
@@ -12,6 +13,7 @@ import dev.nn.core.optim.Schedule;
 import dev.nn.core.optim.Adam;
 import dev.nn.core.random.Rng;
 import dev.nn.core.tensor.Matrix;
+import dev.nn.simd.KernelThreads;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -27,9 +29,17 @@ class TrainerTest {
     static final TrainingConfig CONFIG = new TrainingConfig(NetworkConfig.of(List.of(30, 12, 8, 3)),
             OptimizerConfig.Adam.DEFAULT, new FitConfig(3, 16, 99, Schedule.COSINE));
 
+    /** Every regularisation at once: dropout of the input and the hidden layers, both weight decays, max-norm. */
+    static final TrainingConfig REGULARISED = CONFIG.with(new Regularization(0.2f, 0.5f, 1e-3f, 1e-2f, 2f));
+
     static Network train(TrainingConfig config, Dataset train, Dataset test) {
+        return train(config, train, test, null);
+    }
+
+    static Network train(TrainingConfig config, Dataset train, Dataset test, KernelThreads threads) {
         Rng rng = new Rng(config.fit().seed());
         Network network = Network.initialized(config.network(), rng);
+        network.useThreads(threads);
         Trainer trainer = new Trainer(config, network, rng);
         trainer.fit(train, test, new TrainingListener() { });
         return network;
@@ -79,14 +89,65 @@ class TrainerTest {
 
     @Test
     void stoppedMidEpochAndResumedFromItsStateEqualsAnUninterruptedRun() {
+        assertResumeIsExact(CONFIG);
+    }
+
+    @Test
+    void aRegularisedRunResumesExactlyToo() {
+        assertResumeIsExact(REGULARISED);
+    }
+
+    @Test
+    void aRegularisedRunIsBitIdenticalAtAnyThreadCountAndDiffersFromAPlainOne() {
         Dataset train = Synthetic.stripes(500, 30, 3, 1);
         Dataset test = Synthetic.stripes(100, 30, 3, 2);
-        List<float[]> whole = weights(train(CONFIG, train, test));
+        TrainingConfig wide = REGULARISED.with(REGULARISED.network().withLayers(List.of(30, 200, 120, 3)));
+        List<float[]> one = weights(train(wide, train, test));
+        try (KernelThreads two = KernelThreads.of(2)) {
+            List<float[]> split = weights(train(wide, train, test, two));
+            for (int i = 0; i < one.size(); i++) {
+                assertTrue(Arrays.equals(one.get(i), split.get(i)), "parameter group " + i + " differs");
+            }
+        }
+        TrainingConfig plain = wide.with(Regularization.NONE);
+        assertFalse(Arrays.equals(one.getFirst(), weights(train(plain, train, test)).getFirst()));
+    }
 
-        Rng rng = new Rng(CONFIG.fit().seed());
-        Network network = Network.initialized(CONFIG.network(), rng);
-        Adam adam = (Adam) CONFIG.optimizer().create();
-        Trainer first = new Trainer(CONFIG, network, adam, rng);
+    @Test
+    void eachRegularisationChangesTheWeightsAndMaxNormBoundsEveryUnit() {
+        Dataset train = Synthetic.stripes(500, 30, 3, 1);
+        Dataset test = Synthetic.stripes(100, 30, 3, 2);
+        float[] plain = weights(train(CONFIG, train, test)).getFirst();
+        Regularization none = Regularization.NONE;
+        for (Regularization one : List.of(none.withDropout(0.2f, 0), none.withDropout(0, 0.3f),
+                none.withWeightDecay(1e-2f, 0), none.withWeightDecay(0, 1e-1f), none.withMaxNorm(0.5f))) {
+            Network network = train(CONFIG.with(one), train, test);
+            assertFalse(Arrays.equals(plain, network.layers().getFirst().weights()), one + " changed nothing");
+            if (one.maxNorm() > 0) {
+                for (Dense layer : network.layers()) {
+                    for (int o = 0; o < layer.outputSize(); o++) {
+                        double squared = 0;
+                        for (int i = 0; i < layer.inputSize(); i++) {
+                            float w = layer.weights()[o * layer.inputSize() + i];
+                            squared += w * w;
+                        }
+                        assertTrue(Math.sqrt(squared) <= 0.5 * (1 + 1e-5), "unit " + o + " of " + layer
+                                + " has norm " + Math.sqrt(squared));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void assertResumeIsExact(TrainingConfig config) {
+        Dataset train = Synthetic.stripes(500, 30, 3, 1);
+        Dataset test = Synthetic.stripes(100, 30, 3, 2);
+        List<float[]> whole = weights(train(config, train, test));
+
+        Rng rng = new Rng(config.fit().seed());
+        Network network = Network.initialized(config.network(), rng);
+        Adam adam = (Adam) config.optimizer().create();
+        Trainer first = new Trainer(config, network, adam, rng);
         Trainer.Outcome stopped = first.fit(train, test, new TrainingListener() {
             @Override
             public void batchFinished(int batch, float loss) {
@@ -100,13 +161,13 @@ class TrainerTest {
         assertEquals(7, stopped.progress().batch());
 
         // a new process would load exactly this: weights, optimiser state, progress
-        Network copy = Network.initialized(CONFIG.network(), new Rng(12345));
+        Network copy = Network.initialized(config.network(), new Rng(12345));
         for (int i = 0; i < copy.parameters().size(); i++) {
             float[] from = network.parameters().get(i).value();
             System.arraycopy(from, 0, copy.parameters().get(i).value(), 0, from.length);
         }
-        Adam restored = (Adam) CONFIG.optimizer().create();
-        Trainer second = new Trainer(CONFIG, copy, restored, new Rng(0));
+        Adam restored = (Adam) config.optimizer().create();
+        Trainer second = new Trainer(config, copy, restored, new Rng(0));
         restored.restore(adam.state());
         Trainer.Outcome finished = second.fit(train, test, new TrainingListener() { }, stopped.progress());
         assertFalse(finished.stopped());
@@ -115,8 +176,8 @@ class TrainerTest {
         for (int i = 0; i < whole.size(); i++) {
             assertTrue(Arrays.equals(whole.get(i), resumed.get(i)), "parameter group " + i + " differs");
         }
-        Rng again = new Rng(CONFIG.fit().seed());
-        List<EpochStats> uninterrupted = new Trainer(CONFIG, Network.initialized(CONFIG.network(), again), again)
+        Rng again = new Rng(config.fit().seed());
+        List<EpochStats> uninterrupted = new Trainer(config, Network.initialized(config.network(), again), again)
                 .fit(train, test, new TrainingListener() { }).history();
         for (int e = 0; e < uninterrupted.size(); e++) {
             assertEquals(uninterrupted.get(e).trainLoss(), finished.history().get(e).trainLoss(), "epoch " + (e + 1));
@@ -146,6 +207,11 @@ class TrainerTest {
     }
 
     /** Wide layers take other kernel paths (4×4 blocks, longer vector loops) than the small net: no allocation either. */
+    @Test
+    void aRegularisedTrainingStepAllocatesNothing() {
+        assertStepAllocatesNothing(REGULARISED, 16, 20_000, 1000);
+    }
+
     @Test
     void aWideTrainingStepAllocatesNothingEither() {
         TrainingConfig wide = CONFIG.with(CONFIG.network().withLayers(List.of(30, 256, 256, 3)));

@@ -72,7 +72,9 @@ function settings() {
   const hidden = field('t-hidden').value.split(',').map(s => s.trim()).filter(s => s !== '').map(Number);
   return {dataset: field('t-dataset').value, hidden, activation: field('t-activation').value,
     optimizer: field('t-optimizer').value, learningRate: number('t-lr', 'learning rate'),
-    batchSize: number('t-batch', 'batch size'), epochs: number('t-epochs', 'epochs'), seed: number('t-seed', 'seed')};
+    batchSize: number('t-batch', 'batch size'), epochs: number('t-epochs', 'epochs'), seed: number('t-seed', 'seed'),
+    inputDropout: number('t-input-dropout', 'input dropout'), dropout: number('t-dropout', 'hidden dropout'),
+    weightDecay: number('t-decay', 'weight decay')};
 }
 
 field('t-dataset').addEventListener('change', () => fillDefaults(field('t-dataset').value));
