@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates docs/KERNELS.md from one run of the JMH benchmarks in nn-bench: every kernel at two vector widths
 # (the JVM's widest and the next narrower) and scalar, the products beside EJML, dot/axpy/sum beside Lucene's
-# VectorUtil, and the FMA peak measured in the same run. Takes about twenty minutes on 2 cores.
+# VectorUtil, and the FMA peak measured in the same run. Takes about half an hour on 2 cores.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 out=$(mktemp -d)

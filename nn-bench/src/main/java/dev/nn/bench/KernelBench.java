@@ -101,7 +101,7 @@ public class KernelBench {
                 System.arraycopy(source, 0, x, 0, N);
                 Kernels.leakyRelu(x, 0, N, 0.01f);
             }
-            case "leakyReluBackward" -> Kernels.leakyReluBackward(source, 0, w, 0, N, 1f);
+            case "leakyReluBackward" -> Kernels.leakyReluBackward(source, 0, w, 0, N, 0.01f);
             case "sigmoid" -> {
                 System.arraycopy(source, 0, x, 0, N);
                 Kernels.sigmoid(x, 0, N);

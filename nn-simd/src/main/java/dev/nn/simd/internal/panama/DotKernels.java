@@ -29,36 +29,38 @@ final class DotKernels {
      * Four accumulators while four vectors remain, then one; its lanes are then summed pairwise in registers
      * (lane i with lane i + L/2, and so on down to one lane), a fixed order, so the result is the same compiled or
      * interpreted. Shorter than a vector: the scalar twin. The loops run while {@code i < bound} on a multiple of
-     * L (not {@code i <= n - 4L}): measured ~10% faster at n = 784 on JDK 25, the same elements in the same order.
+     * L (not {@code i <= n - 4L}): measured ~10% faster at n = 784 on JDK 25, the same elements in the same order;
+     * their index is a's, b's is that plus a fixed shift (5–15% faster than both offset from a count from 0).
      */
     static float dot(float[] a, int aOff, float[] b, int bOff, int n) {
         if (n < L) {
             return TAILS.dot(a, aOff, b, bOff, n);
         }
         FloatVector acc = FloatVector.zero(FLOATS);
-        int i = 0;
-        int limit = FLOATS.loopBound(n);
+        int shift = bOff - aOff;
+        int i = aOff;
+        int limit = aOff + FLOATS.loopBound(n);
         if (n >= 4 * L) {
             FloatVector acc2 = acc, acc3 = acc, acc4 = acc;
             for (int bound = limit - 3 * L; i < bound; i += 4 * L) {
-                FloatVector a1 = FloatVector.fromArray(FLOATS, a, aOff + i);             // one
-                FloatVector b1 = FloatVector.fromArray(FLOATS, b, bOff + i);
+                FloatVector a1 = FloatVector.fromArray(FLOATS, a, i);             // one
+                FloatVector b1 = FloatVector.fromArray(FLOATS, b, i + shift);
                 acc = a1.fma(b1, acc);
-                FloatVector a2 = FloatVector.fromArray(FLOATS, a, aOff + i + L);         // two
-                FloatVector b2 = FloatVector.fromArray(FLOATS, b, bOff + i + L);
+                FloatVector a2 = FloatVector.fromArray(FLOATS, a, i + L);         // two
+                FloatVector b2 = FloatVector.fromArray(FLOATS, b, i + shift + L);
                 acc2 = a2.fma(b2, acc2);
-                FloatVector a3 = FloatVector.fromArray(FLOATS, a, aOff + i + 2 * L);     // three
-                FloatVector b3 = FloatVector.fromArray(FLOATS, b, bOff + i + 2 * L);
+                FloatVector a3 = FloatVector.fromArray(FLOATS, a, i + 2 * L);     // three
+                FloatVector b3 = FloatVector.fromArray(FLOATS, b, i + shift + 2 * L);
                 acc3 = a3.fma(b3, acc3);
-                FloatVector a4 = FloatVector.fromArray(FLOATS, a, aOff + i + 3 * L);     // four
-                FloatVector b4 = FloatVector.fromArray(FLOATS, b, bOff + i + 3 * L);
+                FloatVector a4 = FloatVector.fromArray(FLOATS, a, i + 3 * L);     // four
+                FloatVector b4 = FloatVector.fromArray(FLOATS, b, i + shift + 3 * L);
                 acc4 = a4.fma(b4, acc4);
             }
             acc = acc.add(acc2).add(acc3.add(acc4));
         }
         for (; i < limit; i += L) {
-            FloatVector a1 = FloatVector.fromArray(FLOATS, a, aOff + i);
-            FloatVector b1 = FloatVector.fromArray(FLOATS, b, bOff + i);
+            FloatVector a1 = FloatVector.fromArray(FLOATS, a, i);
+            FloatVector b1 = FloatVector.fromArray(FLOATS, b, i + shift);
             acc = a1.fma(b1, acc);
         }
         FloatVector s = acc.add(acc.rearrange(SWAP_HALVES));
@@ -70,8 +72,8 @@ final class DotKernels {
             s = s.add(s.rearrange(SWAP_SIXTEENTHS));
         }
         float sum = s.lane(0);
-        for (; i < n; i++) {
-            sum = Vectors.fma(a[aOff + i], b[bOff + i], sum);
+        for (int end = aOff + n; i < end; i++) {
+            sum = Vectors.fma(a[i], b[i + shift], sum);
         }
         return sum;
     }
