@@ -242,7 +242,8 @@ class BrowserTest {
     void trainTheSpiralWatchItsRegionsChangeThenPauseStepAndReset() throws IOException {
         WebDriverWait wait = openTrainView();
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("t-dataset"))).selectByValue("spiral");
-        type("t-epochs", "2000");
+        type("t-epochs", "5000");
+        type("t-batch", "1");
         browser.findElement(By.id("t-start")).click();
         wait.until(d -> steps() > 0 && "spiral".equals(script("return train.last && train.last.settings.dataset"))
                 && !d.findElement(By.id("plane-panel")).getDomAttribute("class").contains("hidden"));
@@ -256,8 +257,12 @@ class BrowserTest {
         assertTrue(!early.equals(script(sum)), "the decision map has changed as it learnt");
         assertEquals(16 + 16, browser.findElements(By.cssSelector("#unit-tiles canvas")).size(), "a tile per unit");
 
+        assertEquals("running", browser.findElement(By.tagName("body")).getDomAttribute("data-train-status"),
+                "7.5 million steps are far from done");
         browser.findElement(By.id("t-pause")).click();
-        wait.until(d -> "paused".equals(d.findElement(By.tagName("body")).getDomAttribute("data-train-status")));
+        wait.withMessage(() -> "the page says " + browser.findElement(By.id("t-status")).getText()
+                        + " / " + browser.findElement(By.id("error")).getText())
+                .until(d -> "paused".equals(d.findElement(By.tagName("body")).getDomAttribute("data-train-status")));
         long paused = steps();
         File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), Path.of("target", "train-spiral.png"), StandardCopyOption.REPLACE_EXISTING);

@@ -48,8 +48,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** {@code nn tune}: grid or random search over hyper-parameters, several seeds each, in parallel, resumable. */
 @Command(name = "tune", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = {"Search learning rate, Adam's betas, batch size and hidden sizes: each setting is trained"
-                + " with several seeds, on all cores at once; a CSV row per trial is written as it ends, so an"
+        description = {"Search learning rate, Adam's betas, batch size, hidden sizes, dropout and weight decay: each"
+                + " setting is trained with several seeds, on all cores at once; a CSV row per trial is written as it ends, so an"
                 + " interrupted search continues when run again with the same --out. Ends with a ranked table"
                 + " (mean test accuracy over seeds) and, with --plot, a chart.",
                 "Values: a list (0.9,0.95) or a range START:STOP:STEP (0.85:0.95:0.01); with --random also"
@@ -77,6 +77,16 @@ public final class TuneCommand implements Callable<Integer> {
 
     @Option(names = "--hidden", paramLabel = "N,N", description = "Hidden sizes; repeat the flag for more shapes.")
     List<String> hidden;
+
+    @Option(names = "--input-dropout", paramLabel = "VALUES", description = "Input dropout rates (default 0).")
+    String inputDropout;
+
+    @Option(names = "--dropout", paramLabel = "VALUES", description = "Hidden layers' dropout rates (default 0).")
+    String dropout;
+
+    @Option(names = "--weight-decay", paramLabel = "VALUES",
+            description = "L2 weight decays (default 0; random search: log-uniform).")
+    String weightDecay;
 
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "3", description = "Seeds per setting (1..N).")
     int seeds;
@@ -271,13 +281,23 @@ public final class TuneCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--hidden " + h + ": sizes separated by commas, e.g. 16,16");
             }
         }
+        Axis inputDrops = inputDropout == null ? Axis.of("--input-dropout", 0) : Axis.parse("--input-dropout",
+                inputDropout);
+        Axis drops = dropout == null ? Axis.of("--dropout", 0) : Axis.parse("--dropout", dropout);
+        Axis decays = weightDecay == null ? Axis.of("--weight-decay", 0) : Axis.parse("--weight-decay", weightDecay);
         List<Setting> settings = new ArrayList<>();
         if (random != null) {
             Rng rng = new Rng(20261123L);
             for (int i = 0; i < random; i++) {
-                settings.add(new Setting(lrs.draw(rng::nextDouble, true), b1.draw(rng::nextDouble, false),
-                        b2.draw(rng::nextDouble, false), (int) Math.round(batches.draw(rng::nextDouble, false)),
-                        shapes.get(rng.nextInt(shapes.size()))));
+                double a = lrs.draw(rng::nextDouble, true), b = b1.draw(rng::nextDouble, false);
+                double c = b2.draw(rng::nextDouble, false);
+                int batch = (int) Math.round(batches.draw(rng::nextDouble, false));
+                List<Integer> shape = shapes.get(rng.nextInt(shapes.size()));
+                // drawn only when searched, so that a search without them draws what it drew before they existed
+                double in = inputDropout == null ? 0 : inputDrops.draw(rng::nextDouble, false);
+                double drop = dropout == null ? 0 : drops.draw(rng::nextDouble, false);
+                double decay = weightDecay == null ? 0 : decays.draw(rng::nextDouble, true);
+                settings.add(new Setting(a, b, c, batch, shape, in, drop, decay));
             }
             return settings;
         }
@@ -286,7 +306,14 @@ public final class TuneCommand implements Callable<Integer> {
                 for (double a : lrs.gridValues()) {
                     for (double b : b1.gridValues()) {
                         for (double c : b2.gridValues()) {
-                            settings.add(new Setting(a, b, c, (int) Math.round(batch), shape));
+                            for (double in : inputDrops.gridValues()) {
+                                for (double drop : drops.gridValues()) {
+                                    for (double decay : decays.gridValues()) {
+                                        settings.add(new Setting(a, b, c, (int) Math.round(batch), shape, in, drop,
+                                                decay));
+                                    }
+                                }
+                            }
                         }
                     }
                 }

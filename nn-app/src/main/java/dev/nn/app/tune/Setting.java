@@ -15,13 +15,27 @@ import java.util.Locale;
  * @param beta2 Adam's β₂
  * @param batchSize the mini-batch size
  * @param hidden the hidden layer sizes
+ * @param inputDropout the input's dropout rate
+ * @param dropout the hidden layers' dropout rate
+ * @param weightDecay the L2 weight decay's λ
  */
-public record Setting(double learningRate, double beta1, double beta2, int batchSize, List<Integer> hidden) {
+public record Setting(double learningRate, double beta1, double beta2, int batchSize, List<Integer> hidden,
+                      double inputDropout, double dropout, double weightDecay) {
 
-    /** The setting as the CSV and the ranking show it, e.g. {@code lr=0.0003 b1=0.9 b2=0.999 batch=32 hidden=16-16}. */
+    /** A setting without regularisation. */
+    public Setting(double learningRate, double beta1, double beta2, int batchSize, List<Integer> hidden) {
+        this(learningRate, beta1, beta2, batchSize, hidden, 0, 0, 0);
+    }
+
+    /**
+     * The setting as the CSV and the ranking show it, e.g. {@code lr=0.0003 b1=0.9 b2=0.999 batch=32 hidden=16-16},
+     * followed by {@code in=0.2 drop=0.5 wd=0.0001} when it regularises.
+     */
     public String key() {
-        return String.format(Locale.ROOT, "lr=%s b1=%s b2=%s batch=%d hidden=%s", number(learningRate), number(beta1),
-                number(beta2), batchSize, hiddenText());
+        String key = String.format(Locale.ROOT, "lr=%s b1=%s b2=%s batch=%d hidden=%s", number(learningRate),
+                number(beta1), number(beta2), batchSize, hiddenText());
+        return inputDropout == 0 && dropout == 0 && weightDecay == 0 ? key : key + String.format(Locale.ROOT,
+                " in=%s drop=%s wd=%s", number(inputDropout), number(dropout), number(weightDecay));
     }
 
     /** The hidden sizes joined with dashes. */
@@ -35,7 +49,9 @@ public record Setting(double learningRate, double beta1, double beta2, int batch
                 : OptimizerConfig.Adam.DEFAULT.epsilon();
         return new TrainingConfig(base.network().withLayers(layers),
                 new OptimizerConfig.Adam((float) learningRate, (float) beta1, (float) beta2, epsilon),
-                base.fit().withBatchSize(batchSize).withSeed(seed), base.regularization());
+                base.fit().withBatchSize(batchSize).withSeed(seed), base.regularization()
+                .withDropout((float) inputDropout, (float) dropout)
+                .withWeightDecay((float) weightDecay, base.regularization().decoupledWeightDecay()));
     }
 
     static String number(double v) {

@@ -1,6 +1,7 @@
 package dev.nn.app.tune;
 
 import dev.nn.app.cli.UserException;
+import dev.nn.core.io.AtomicFiles;
 import dev.nn.core.io.InputFiles;
 import dev.nn.core.io.Untrusted;
 
@@ -33,7 +34,10 @@ import java.util.Set;
 public final class TrialLog implements Closeable {
 
     /** The CSV header. */
-    public static final String HEADER =
+    public static final String HEADER = "lr,beta1,beta2,batch_size,hidden,input_dropout,dropout,weight_decay,seed,"
+            + "epochs,train_limit,data,cost,test_loss,accuracy,seconds";
+    /** The header of files written before nn tune searched regularisation: read as trials without it. */
+    static final String UNREGULARISED_HEADER =
             "lr,beta1,beta2,batch_size,hidden,seed,epochs,train_limit,data,cost,test_loss,accuracy,seconds";
     /** The header of files written by nn before rows recorded their search. */
     static final String OLD_HEADER = "lr,beta1,beta2,batch_size,hidden,seed,cost,test_loss,accuracy,seconds";
@@ -73,6 +77,13 @@ public final class TrialLog implements Closeable {
             String text = new String(bytes, StandardCharsets.UTF_8);
             int firstEnd = text.indexOf('\n');
             String first = firstEnd < 0 ? text : text.substring(0, firstEnd);
+            boolean upgrading = first.equals(UNREGULARISED_HEADER);
+            if (upgrading) {
+                text = upgraded(text);
+                bytes = text.getBytes(StandardCharsets.UTF_8);
+                firstEnd = text.indexOf('\n');
+                first = HEADER;
+            }
             if (!text.isEmpty() && !first.equals(HEADER)) {
                 throw new UserException("--out " + file + ": " + (first.equals(OLD_HEADER)
                         ? "a tune CSV of an earlier nn, whose rows do not say their epochs and data; give another file"
@@ -88,6 +99,10 @@ public final class TrialLog implements Closeable {
                             + t.setting().key() + " seed " + t.seed() + "; the file was edited or mixed");
                 }
                 done.add(t);
+            }
+            if (upgrading) {
+                byte[] rewritten = bytes;
+                AtomicFiles.write(file, out -> out.write(rewritten));
             }
             if (complete < bytes.length && firstEnd >= 0) {
                 try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
@@ -108,6 +123,23 @@ public final class TrialLog implements Closeable {
         return new TrialLog(done, search, writer);
     }
 
+    /**
+     * The text of a file of {@link #UNREGULARISED_HEADER} in this format: its complete rows with no regularisation
+     * (a half-written last row is dropped, as when continuing). Written back, in one atomic replacement, only once
+     * every row has been checked.
+     */
+    private static String upgraded(String text) {
+        StringBuilder upgraded = new StringBuilder(HEADER).append('\n');
+        int complete = text.lastIndexOf('\n') + 1;
+        List<String> lines = text.substring(0, complete).lines().toList();
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(",", 6);
+            upgraded.append(String.join(",", Arrays.copyOf(f, 5))).append(",0,0,0");
+            upgraded.append(f.length == 6 ? "," + f[5] : "").append('\n');
+        }
+        return upgraded.toString();
+    }
+
     /** The trials read from the file when it was opened. */
     public List<Trial> done() {
         return done;
@@ -122,7 +154,9 @@ public final class TrialLog implements Closeable {
     public synchronized void append(Trial t) throws IOException {
         Setting s = t.setting();
         writer.write(String.join(",", Setting.number(s.learningRate()), Setting.number(s.beta1()),
-                Setting.number(s.beta2()), String.valueOf(s.batchSize()), s.hiddenText(), String.valueOf(t.seed()),
+                Setting.number(s.beta2()), String.valueOf(s.batchSize()), s.hiddenText(),
+                Setting.number(s.inputDropout()), Setting.number(s.dropout()), Setting.number(s.weightDecay()),
+                String.valueOf(t.seed()),
                 String.valueOf(search.epochs()), String.valueOf(search.trainLimit()), search.data(),
                 String.format(Locale.ROOT, "%.6f", t.cost()), String.format(Locale.ROOT, "%.6f", t.testLoss()),
                 String.format(Locale.ROOT, "%.4f", t.accuracy()), String.format(Locale.ROOT, "%.2f", t.seconds())));
@@ -142,10 +176,11 @@ public final class TrialLog implements Closeable {
             List<Integer> hidden = f[4].isEmpty() ? List.of()
                     : Arrays.stream(f[4].split("-")).map(Integer::parseInt).toList();
             Setting s = new Setting(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                    Integer.parseInt(f[3]), hidden);
-            of = new Search(Integer.parseInt(f[6]), Integer.parseInt(f[7]), f[8]);
-            trial = new Trial(s, Long.parseLong(f[5]), Double.parseDouble(f[9]), Double.parseDouble(f[10]),
-                    Double.parseDouble(f[11]), Double.parseDouble(f[12]));
+                    Integer.parseInt(f[3]), hidden, Double.parseDouble(f[5]), Double.parseDouble(f[6]),
+                    Double.parseDouble(f[7]));
+            of = new Search(Integer.parseInt(f[9]), Integer.parseInt(f[10]), f[11]);
+            trial = new Trial(s, Long.parseLong(f[8]), Double.parseDouble(f[12]), Double.parseDouble(f[13]),
+                    Double.parseDouble(f[14]), Double.parseDouble(f[15]));
         } catch (NumberFormatException e) {
             throw new UserException(where + "not a row of " + HEADER);
         }
@@ -160,12 +195,15 @@ public final class TrialLog implements Closeable {
                 : !(set.beta2() >= 0 && set.beta2() < 1) ? "beta2 " + f[2]
                 : set.batchSize() < 1 ? "batch size " + f[3]
                 : set.hidden().stream().anyMatch(h -> h < 1) ? "hidden sizes " + f[4]
+                : !(set.inputDropout() >= 0 && set.inputDropout() < 1) ? "input dropout " + f[5]
+                : !(set.dropout() >= 0 && set.dropout() < 1) ? "dropout " + f[6]
+                : !(set.weightDecay() >= 0) || Double.isInfinite(set.weightDecay()) ? "weight decay " + f[7]
                 : trial.seed() < 1 ? "seed " + trial.seed() + " (seeds count from 1)"
-                : !(trial.accuracy() >= 0 && trial.accuracy() <= 1) ? "accuracy " + f[11] + " (not in 0..1)"
-                : !(trial.cost() >= 0) || Double.isInfinite(trial.cost()) ? "cost " + f[9] + " (not a finite number ≥ 0)"
+                : !(trial.accuracy() >= 0 && trial.accuracy() <= 1) ? "accuracy " + f[14] + " (not in 0..1)"
+                : !(trial.cost() >= 0) || Double.isInfinite(trial.cost()) ? "cost " + f[12] + " (not a finite number ≥ 0)"
                 : !(trial.testLoss() >= 0) || Double.isInfinite(trial.testLoss())
-                ? "test loss " + f[10] + " (not a finite number ≥ 0)"
-                : !(trial.seconds() >= 0) || Double.isInfinite(trial.seconds()) ? "seconds " + f[12] : null;
+                ? "test loss " + f[13] + " (not a finite number ≥ 0)"
+                : !(trial.seconds() >= 0) || Double.isInfinite(trial.seconds()) ? "seconds " + f[15] : null;
         if (bad != null) {
             throw new UserException(where + "no trial gives " + Untrusted.shown(bad)
                     + "; the file was edited or damaged");
