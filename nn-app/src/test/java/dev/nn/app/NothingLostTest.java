@@ -128,8 +128,9 @@ class NothingLostTest {
         Refusal.assertOneLine(longer, "another search");
         String row = rows.lines().skip(1).findFirst().orElseThrow();
         String[] f = row.split(",");
-        Map<Integer, List<String>> tampered = Map.of(11, List.of("NaN", "5.0", "-1"), 9,
-                List.of("NaN", "Infinity", "-1"));
+        List<String> columns = List.of(rows.lines().findFirst().orElseThrow().split(","));
+        Map<Integer, List<String>> tampered = Map.of(columns.indexOf("accuracy"), List.of("NaN", "5.0", "-1"),
+                columns.indexOf("cost"), List.of("NaN", "Infinity", "-1"));
         for (var entry : tampered.entrySet()) {
             for (String bad : entry.getValue()) {
                 String[] g = f.clone();
@@ -141,7 +142,7 @@ class NothingLostTest {
         Files.writeString(csv, rows + row + "\n");
         Refusal.assertOneLine(Run.of(search), "line 3", "a second row");
         String[] foreign = f.clone();
-        foreign[5] = "7";
+        foreign[columns.indexOf("seed")] = "7";
         Files.writeString(csv, rows + String.join(",", foreign) + "\n");
         Run ranked = Run.of(search);
         assertEquals(0, ranked.exit(), ranked.err());
