@@ -27,6 +27,10 @@ class ResumeTest {
             "--input-dropout", "0.1", "--dropout", "0.3", "--weight-decay", "1e-4", "--decoupled-weight-decay", "0.01",
             "--max-norm", "3"};
 
+    /** The run with a validation set: it must hold out the same samples and remember its best epoch. */
+    private static final String[] VALIDATED = {"train", "--no-progress", "--hidden", "24", "--epochs", "3",
+            "--validation", "0.1", "--monitor", "accuracy"};
+
     @TempDir
     Path dir;
 
@@ -96,6 +100,22 @@ class ResumeTest {
         assertTrue(resumed.err().contains("regularisation: input dropout 0.1, dropout 0.3"), resumed.err());
         Weights.assertSame(uninterrupted(REGULARISED), out);
         assertTrue(Files.readString(out).contains("\"decoupledWeightDecay\" : 0.01"), "the model file records it");
+    }
+
+    @Test
+    void aValidatedRunKilledMidEpochResumesToTheSameKeptEpoch() throws Exception {
+        Path out = dir.resolve("validated.json");
+        Path checkpoint = interrupt(start(out, VALIDATED), out, true);
+        Run refused = Run.of("train", "--resume", checkpoint.toString(), "--patience", "3");
+        assertTrue(refused.err().contains("--patience cannot change them"), refused.err());
+        Run resumed = Run.of("train", "--no-progress", "--resume", checkpoint.toString(), "--out", out.toString());
+        assertEquals(0, resumed.exit(), resumed.err());
+        assertTrue(resumed.err().contains("validation: 6,000 of the 60,000 training samples held out"), resumed.err());
+        Path whole = uninterrupted(VALIDATED);
+        Weights.assertSame(whole, out);
+        String kept = resumed.out().lines().filter(l -> l.startsWith("kept epoch")).findFirst().orElseThrow();
+        assertTrue(Files.readString(out).contains("\"monitor\" : \"accuracy\""), "the model file records it");
+        assertTrue(kept.matches("kept epoch [123], the best on validation .*"), kept);
     }
 
     @Test

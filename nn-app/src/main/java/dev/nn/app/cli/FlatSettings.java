@@ -4,6 +4,7 @@ import dev.nn.core.config.FitConfig;
 import dev.nn.core.config.OptimizerConfig;
 import dev.nn.core.config.Regularization;
 import dev.nn.core.config.TrainingConfig;
+import dev.nn.core.config.Validation;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -47,6 +48,10 @@ public final class FlatSettings {
         m.put("weightDecay", r.weightDecay());
         m.put("decoupledWeightDecay", r.decoupledWeightDecay());
         m.put("maxNorm", r.maxNorm());
+        Validation v = d.validation();
+        m.put("validation", v.fraction());
+        m.put("patience", v.patience());
+        m.put("monitor", v.monitor().id());
         return m;
     }
 
@@ -63,7 +68,7 @@ public final class FlatSettings {
         if (first.equals("unknown") && words.length > 1) {
             return switch (words[1]) {
                 case "initialiser" -> "init";
-                case "activation", "loss", "optimizer", "schedule" -> words[1];
+                case "activation", "loss", "optimizer", "schedule", "monitor" -> words[1];
                 default -> null;
             };
         }
@@ -106,6 +111,9 @@ public final class FlatSettings {
         m.put("weightDecay", "--weight-decay");
         m.put("decoupledWeightDecay", "--decoupled-weight-decay");
         m.put("maxNorm", "--max-norm");
+        m.put("validation", "--validation");
+        m.put("patience", "--patience");
+        m.put("monitor", "--monitor");
         m.put("threads", "--threads");
         return Collections.unmodifiableMap(m);
     }

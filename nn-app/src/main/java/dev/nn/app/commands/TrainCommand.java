@@ -7,6 +7,7 @@ import dev.nn.app.cli.FlatSettings;
 import dev.nn.app.cli.HeapCheck;
 import dev.nn.app.cli.Interruption;
 import dev.nn.app.cli.OutputFiles;
+import dev.nn.app.cli.RunData;
 import dev.nn.app.cli.ShapeCheck;
 import dev.nn.app.cli.SimdOption;
 import dev.nn.app.cli.TableLoader;
@@ -26,6 +27,7 @@ import dev.nn.core.model.Provenance;
 import dev.nn.core.model.RunFiles;
 import dev.nn.core.network.Network;
 import dev.nn.core.optim.Optimizer;
+import dev.nn.core.train.BestEpoch;
 import dev.nn.core.train.DivergenceException;
 import dev.nn.core.train.EpochStats;
 import dev.nn.core.train.Progress;
@@ -154,6 +156,21 @@ public final class TrainCommand implements Callable<Integer> {
                     + " bound).")
     float maxNorm;
 
+    @Option(names = "--validation", paramLabel = "FRACTION", showDefaultValue = CommandLine.Help.Visibility.NEVER,
+            description = "Hold this fraction of the training data out (seeded by --seed), measure it after every"
+                    + " epoch and keep the weights of the epoch that scored best on it (default: none held out)."
+                    + " On a CSV without --test, the held-out rows are the test set instead.")
+    Float validation;
+
+    @Option(names = "--patience", paramLabel = "N", showDefaultValue = CommandLine.Help.Visibility.NEVER,
+            description = "With --validation: stop once N epochs in a row have not beaten the best validation"
+                    + " figure (default 0: train every epoch).")
+    int patience;
+
+    @Option(names = "--monitor", paramLabel = "NAME",
+            description = "The validation figure that picks the best epoch: loss (lowest) or accuracy (highest).")
+    String monitor;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads for the large matrix products (default: the number of cores); results are the"
                     + " same bit for bit at any count.")
@@ -196,6 +213,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** On a CSV without --test, --validation holds out the test rows, not a validation set. */
+    private boolean validationIsTest;
 
     @Override
     public Integer call() throws Exception {
@@ -248,8 +268,10 @@ public final class TrainCommand implements Callable<Integer> {
         KernelThreads team = KernelThreads.of(threads);
         Mlp mlp = (resumed != null ? Mlp.of(config, resumed.network()) : Mlp.of(config)).useThreads(team);
         Network network = mlp.network();
-        Dataset trainSet = tables == null ? dataset.train() : mlp.prepare(tables.train());
-        Dataset testSet = tables == null ? dataset.test() : mlp.prepareLike(tables.test());
+        RunData data = RunData.split(config.validation(), config.fit().seed(), dataset, tables, mlp);
+        Dataset trainSet = data.train();
+        Dataset validationSet = data.validation();
+        Dataset testSet = data.test();
         Trainer trainer = mlp.trainer();
         Optimizer optimizer = trainer.optimizer();
         Progress start = Progress.start(trainer.rngState());
@@ -277,6 +299,10 @@ public final class TrainCommand implements Callable<Integer> {
         stderr.printf("optimizer: %s, %s schedule%n", optimizer, config.fit().schedule().id());
         if (!config.regularization().equals(Regularization.NONE)) {
             stderr.printf("regularisation: %s%n", config.regularization().summary());
+        }
+        if (validationSet != null) {
+            stderr.printf("validation: %,d of the %,d training samples held out; %s%n", validationSet.size(),
+                    validationSet.size() + trainSet.size(), config.validation().summary());
         }
         stderr.flush();
 
@@ -308,7 +334,7 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             Trainer.Outcome outcome;
             try {
-                outcome = trainer.fit(trainSet, testSet, listener, start);
+                outcome = trainer.fit(trainSet, validationSet, testSet, listener, start);
             } catch (DivergenceException e) {
                 throw new UserException(e.getMessage() + "; try a smaller --lr (it was " + config.optimizer().learningRate()
                         + ")" + keepLastGood(checkpointFile, outFile, run));
@@ -321,10 +347,16 @@ public final class TrainCommand implements Callable<Integer> {
                 stderr.flush();
                 return 130;
             }
-            EpochStats last = outcome.history().getLast();
-            ModelIO.save(outFile, mlp.toModel(provenance(checksums, last, run)));
+            EpochStats kept = outcome.kept();
+            ModelIO.save(outFile, mlp.toModel(provenance(checksums, kept, run)));
             Files.deleteIfExists(checkpointFile);
-            stdout.printf("test accuracy %.2f%%, test loss %.4f%n", 100 * last.testAccuracy(), last.testLoss());
+            if (outcome.best() != null) {
+                stdout.printf("%skept epoch %d, the best on validation (loss %.4f, accuracy %.2f%%)%n",
+                        outcome.stoppedEarly() ? "stopped early after epoch " + outcome.history().size() + " ("
+                                + config.validation().patience() + " without a better one); " : "",
+                        kept.epoch(), kept.validationLoss(), 100 * kept.validationAccuracy());
+            }
+            stdout.printf("test accuracy %.2f%%, test loss %.4f%n", 100 * kept.testAccuracy(), kept.testLoss());
             if (plot != null) {
                 ChartFiles.save(TrainingCurves.chart(config.shape() + ": trained on " + dataset.train().name()
                         + ", tested on " + dataset.test().name(),
@@ -361,7 +393,9 @@ public final class TrainCommand implements Callable<Integer> {
             name = recorded.dataset();
         }
         String absolute = dir == null ? null : dir.toAbsolutePath().normalize().toString();
-        RunFiles.TableRun tableRun = table.tableRun(dir, recorded);
+        RunFiles.TableRun tableRun = table.tableRun(dir, recorded,
+                parsed.hasMatchedOption("--validation") ? Double.valueOf(validation) : null);
+        validationIsTest = tableRun != null && tableRun.testFile() == null;
         return new RunFiles(outFile.toAbsolutePath().normalize().toString(), absolute,
                 absolute == null ? (name == null ? "mnist" : name) : null, tableRun);
     }
@@ -385,8 +419,14 @@ public final class TrainCommand implements Callable<Integer> {
             if (last == null) {
                 return "; no epoch had finished, so no model was saved";
             }
+            BestEpoch best = good.progress().best();
+            if (best != null) {
+                best.putInto(good.network());
+                last = good.progress().history().get(best.epoch() - 1);
+            }
             ModelIO.save(outFile, Mlp.of(good.config(), good.network()).toModel(provenance(good.data(), last, run)));
-            return "; the model of epoch " + last.epoch() + " is saved in " + outFile;
+            return "; the model of epoch " + last.epoch() + (best != null ? " (the best on validation)" : "")
+                    + " is saved in " + outFile;
         } catch (IOException e) {
             return "; the last checkpoint could not be read (" + e.getMessage() + ")";
         }
@@ -407,7 +447,7 @@ public final class TrainCommand implements Callable<Integer> {
         for (String flag : List.of("--config", "--layers", "--hidden", "--activation", "--loss", "--init",
                 "--optimizer", "--lr", "--schedule", "--beta1", "--beta2", "--epsilon", "--momentum", "--batch-size",
                 "--epochs", "--seed", "--input-dropout", "--dropout", "--weight-decay", "--decoupled-weight-decay",
-                "--max-norm", "--label", "--test", "--validation")) {
+                "--max-norm", "--validation", "--patience", "--monitor", "--label", "--test")) {
             if (parsed.hasMatchedOption(flag)) {
                 throw new IllegalArgumentException("--resume continues a run with its own settings; " + flag
                         + " cannot change them (start a new run instead)");
@@ -452,11 +492,19 @@ public final class TrainCommand implements Callable<Integer> {
                 {"beta1", beta1}, {"beta2", beta2}, {"epsilon", epsilon}, {"momentum", momentum},
                 {"batchSize", batchSize}, {"epochs", epochs}, {"seed", seed}, {"inputDropout", inputDropout},
                 {"dropout", dropout}, {"weightDecay", weightDecay}, {"decoupledWeightDecay", decoupledWeightDecay},
-                {"maxNorm", maxNorm}, {"threads", threads}};
+                {"maxNorm", maxNorm}, {"validation", validation}, {"patience", patience}, {"monitor", monitor},
+                {"threads", threads}};
         for (Object[] flag : flags) {
             if (parsed.hasMatchedOption(FlatSettings.FLAGS.get((String) flag[0]))) {
                 given.put((String) flag[0], flag[1]);
             }
+        }
+        if (validationIsTest) {
+            if (given.containsKey("patience")) {
+                throw new IllegalArgumentException("--patience on a table needs --test FILE.csv: without it, the"
+                        + " rows --validation holds out are the test set, which must not choose the epoch");
+            }
+            given.remove("validation");
         }
         if (given.containsKey("layers") && given.containsKey("hidden")) {
             throw new IllegalArgumentException("--layers and --hidden: give one or the other, not both");

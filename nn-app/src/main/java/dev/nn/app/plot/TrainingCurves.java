@@ -9,7 +9,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.util.List;
 
-/** Training curves: train and test loss (left axis) and test accuracy (right axis) per epoch. */
+/**
+ * Training curves: train, validation (when held out) and test loss on the left axis, their accuracies on the
+ * right, per epoch.
+ */
 public final class TrainingCurves {
 
     private TrainingCurves() {
@@ -26,6 +29,11 @@ public final class TrainingCurves {
         double[] epochs = history.stream().mapToDouble(EpochStats::epoch).toArray();
         chart.addSeries("train loss", epochs, history.stream().mapToDouble(EpochStats::trainLoss).toArray())
                 .setMarker(SeriesMarkers.CIRCLE);
+        boolean validated = history.stream().allMatch(EpochStats::validated);
+        if (validated) {
+            chart.addSeries("validation loss", epochs, history.stream().mapToDouble(EpochStats::validationLoss)
+                    .toArray()).setMarker(SeriesMarkers.CROSS);
+        }
         chart.addSeries("test loss", epochs, history.stream().mapToDouble(EpochStats::testLoss).toArray())
                 .setMarker(SeriesMarkers.DIAMOND);
         if (history.stream().noneMatch(s -> Double.isNaN(s.trainAccuracy()))) {
@@ -33,6 +41,12 @@ public final class TrainingCurves {
                     epochs, history.stream().mapToDouble(s -> 100 * s.trainAccuracy()).toArray());
             trainAccuracy.setYAxisGroup(1);
             trainAccuracy.setMarker(SeriesMarkers.TRIANGLE_UP);
+        }
+        if (validated) {
+            XYSeries validationAccuracy = chart.addSeries("validation accuracy",
+                    epochs, history.stream().mapToDouble(s -> 100 * s.validationAccuracy()).toArray());
+            validationAccuracy.setYAxisGroup(1);
+            validationAccuracy.setMarker(SeriesMarkers.TRIANGLE_DOWN);
         }
         XYSeries accuracy = chart.addSeries("test accuracy",
                 epochs, history.stream().mapToDouble(s -> 100 * s.testAccuracy()).toArray());

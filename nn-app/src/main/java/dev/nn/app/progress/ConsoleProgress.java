@@ -83,9 +83,12 @@ public final class ConsoleProgress implements TrainingListener {
             bar = null;
         }
         int width = String.valueOf(s.epochs()).length();
-        out.println(String.format(Locale.ROOT, "epoch %" + width + "d/%d  train loss %.4f acc %s  test loss %.4f acc %.2f%%"
-                        + "  %,.0f img/s  %.2f s", s.epoch(), s.epochs(), s.trainLoss(), percent(s.trainAccuracy()),
-                s.testLoss(), 100 * s.testAccuracy(), s.samplesPerSecond(), s.seconds()));
+        String validation = s.validated() ? String.format(Locale.ROOT, "  validation loss %.4f acc %.2f%%",
+                s.validationLoss(), 100 * s.validationAccuracy()) : "";
+        out.println(String.format(Locale.ROOT, "epoch %" + width + "d/%d  train loss %.4f acc %s%s  test loss %.4f"
+                        + " acc %.2f%%  %,.0f img/s  %.2f s", s.epoch(), s.epochs(), s.trainLoss(),
+                percent(s.trainAccuracy()), validation, s.testLoss(), 100 * s.testAccuracy(), s.samplesPerSecond(),
+                s.seconds()));
         out.flush();
     }
 }

@@ -36,7 +36,7 @@ class TrainSessionTest {
     @Test
     void snapshotsComeAtMostTenASecondEvenWhenEpochsAreShort() throws Exception {
         TrainSession session = new TrainSession(null);
-        session.start("{\"dataset\": \"spiral\", \"epochs\": 5000}".getBytes(StandardCharsets.UTF_8));
+        session.start("{\"dataset\": \"spiral\", \"epochs\": 5000, \"batchSize\": 1}".getBytes(StandardCharsets.UTF_8));
         long version = JSON.readTree(session.state(0)).get("version").asLong();
         int snapshots = 0;
         long start = System.nanoTime();

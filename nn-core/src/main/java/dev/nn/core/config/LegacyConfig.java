@@ -34,11 +34,15 @@ import java.util.List;
  * @param weightDecay the L2 penalty's λ (absent in version 1: 0)
  * @param decoupledWeightDecay decoupled weight decay's λ (absent in version 1: 0)
  * @param maxNorm the bound on each unit's incoming weights, 0 for none (absent in version 1: 0)
+ * @param validation the share of the training data held out for validation (absent in version 1: 0)
+ * @param patience epochs without a better validation figure before stopping, 0 never (absent in version 1: 0)
+ * @param monitor the validation figure watched, loss or accuracy (absent in version 1: loss)
  */
 public record LegacyConfig(List<Integer> layers, String activation, String loss, String init, String optimizer,
                            float learningRate, String schedule, float beta1, float beta2, float epsilon,
                            float momentum, int batchSize, int epochs, long seed, int threads, Float inputDropout,
-                           Float dropout, Float weightDecay, Float decoupledWeightDecay, Float maxNorm) {
+                           Float dropout, Float weightDecay, Float decoupledWeightDecay, Float maxNorm,
+                           Float validation, Integer patience, String monitor) {
 
     /** The typed config these settings describe; an IllegalArgumentException names what is wrong. */
     public TrainingConfig toConfig() {
@@ -65,7 +69,9 @@ public record LegacyConfig(List<Integer> layers, String activation, String loss,
         FitConfig fit = new FitConfig(epochs, batchSize, seed, Schedule.byId(Checks.present("schedule", schedule)));
         Regularization regularization = new Regularization(orZero(inputDropout), orZero(dropout),
                 orZero(weightDecay), orZero(decoupledWeightDecay), orZero(maxNorm));
-        return new TrainingConfig(network, optim, fit, regularization);
+        Validation held = new Validation(orZero(validation), patience == null ? 0 : patience,
+                monitor == null ? null : Validation.Monitor.byId(monitor));
+        return new TrainingConfig(network, optim, fit, regularization, held);
     }
 
     private static float orZero(Float value) {

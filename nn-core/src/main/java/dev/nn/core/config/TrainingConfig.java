@@ -5,23 +5,24 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
- * Everything that determines a training run's result, in four typed parts: the network, the optimiser, the
- * fitting and the regularisation. Recorded in every model file and checkpoint. The same config and kernel implementation give
+ * Everything that determines a training run's result, in five typed parts: the network, the optimiser, the
+ * fitting, the regularisation and the validation. Recorded in every model file and checkpoint. The same config and kernel implementation give
  * bit-identical weights at any thread count, so the thread count is a setting of the run, not of the config.
  *
  * @param network the network's shape and parts
  * @param optimizer the optimiser and its settings
  * @param fit epochs, batch size, seed and schedule
  * @param regularization dropout, weight decay and max-norm ({@link Regularization#NONE} when a file has none)
+ * @param validation the held-out share of the training data, early stopping ({@link Validation#NONE} when none)
  */
 public record TrainingConfig(NetworkConfig network, OptimizerConfig optimizer, FitConfig fit,
-                             Regularization regularization) {
+                             Regularization regularization, Validation validation) {
 
     /** The 3Blue1Brown network 784-16-16-10 (ReLU, softmax + CCE, He init), Adam, 20 epochs of 32. */
     public static final TrainingConfig DEFAULT = new TrainingConfig(NetworkConfig.of(List.of(784, 16, 16, 10)),
-            OptimizerConfig.Adam.DEFAULT, FitConfig.DEFAULT, Regularization.NONE);
+            OptimizerConfig.Adam.DEFAULT, FitConfig.DEFAULT, Regularization.NONE, Validation.NONE);
 
-    /** Checks that every part is there; no regularisation (a file written before it existed) is none. */
+    /** Checks that every part is there; no regularisation or validation (a file written before them) is none. */
     public TrainingConfig {
         Checks.present("network", network);
         Checks.present("optimizer", optimizer);
@@ -29,31 +30,45 @@ public record TrainingConfig(NetworkConfig network, OptimizerConfig optimizer, F
         if (regularization == null) {
             regularization = Regularization.NONE;
         }
+        if (validation == null) {
+            validation = Validation.NONE;
+        }
     }
 
     /** Network, optimiser and fitting, without regularisation. */
     public TrainingConfig(NetworkConfig network, OptimizerConfig optimizer, FitConfig fit) {
-        this(network, optimizer, fit, Regularization.NONE);
+        this(network, optimizer, fit, Regularization.NONE, Validation.NONE);
+    }
+
+    /** Network, optimiser, fitting and regularisation, nothing held out. */
+    public TrainingConfig(NetworkConfig network, OptimizerConfig optimizer, FitConfig fit,
+                          Regularization regularization) {
+        this(network, optimizer, fit, regularization, Validation.NONE);
     }
 
     /** The same with another network. */
     public TrainingConfig with(NetworkConfig other) {
-        return new TrainingConfig(other, optimizer, fit, regularization);
+        return new TrainingConfig(other, optimizer, fit, regularization, validation);
     }
 
     /** The same with another optimiser. */
     public TrainingConfig with(OptimizerConfig other) {
-        return new TrainingConfig(network, other, fit, regularization);
+        return new TrainingConfig(network, other, fit, regularization, validation);
     }
 
     /** The same with other fitting settings. */
     public TrainingConfig with(FitConfig other) {
-        return new TrainingConfig(network, optimizer, other, regularization);
+        return new TrainingConfig(network, optimizer, other, regularization, validation);
     }
 
     /** The same with other regularisation. */
     public TrainingConfig with(Regularization other) {
-        return new TrainingConfig(network, optimizer, fit, other);
+        return new TrainingConfig(network, optimizer, fit, other, validation);
+    }
+
+    /** The same with another validation. */
+    public TrainingConfig with(Validation other) {
+        return new TrainingConfig(network, optimizer, fit, regularization, other);
     }
 
     /** The same with other layer sizes (see {@link NetworkConfig#withLayers}). */

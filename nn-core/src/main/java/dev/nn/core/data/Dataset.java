@@ -7,6 +7,7 @@ import dev.nn.simd.Kernels;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -134,6 +135,36 @@ public final class Dataset {
         return new Dataset(name + " (first " + kept + ")", samples == null ? null : Arrays.copyOf(samples,
                 kept * features), values == null ? null : Arrays.copyOf(values, kept * features),
                 Arrays.copyOf(labels, kept), features, classes, checksums, kept * features);
+    }
+
+    /**
+     * Splits off a seeded random {@code fraction} of the samples (at least one, and one left) as a second dataset:
+     * [kept, held out], each in this dataset's order and sharing nothing with it. The same seed gives the same
+     * split.
+     */
+    public List<Dataset> split(double fraction, long seed) {
+        int[] order = Split.order(name, count, fraction, seed);
+        int held = Split.held(count, fraction);
+        int[] heldOut = Arrays.copyOf(order, held);
+        int[] kept = Arrays.copyOfRange(order, held, count);
+        Arrays.sort(heldOut);
+        Arrays.sort(kept);
+        return List.of(pick(name + " (training part)", kept), pick(name + " (validation part)", heldOut));
+    }
+
+    private Dataset pick(String part, int[] which) {
+        byte[] b = samples == null ? null : new byte[which.length * features];
+        float[] v = values == null ? null : new float[which.length * features];
+        int[] y = new int[which.length];
+        for (int i = 0; i < which.length; i++) {
+            if (b != null) {
+                System.arraycopy(samples, which[i] * features, b, i * features, features);
+            } else {
+                System.arraycopy(values, which[i] * features, v, i * features, features);
+            }
+            y[i] = labels[which[i]];
+        }
+        return new Dataset(part, b, v, y, features, classes, checksums, which.length * features);
     }
 
     /** File name to content SHA-256 of the files this dataset came from. */

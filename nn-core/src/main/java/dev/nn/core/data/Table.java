@@ -1,7 +1,5 @@
 package dev.nn.core.data;
 
-import dev.nn.core.random.Rng;
-
 import java.util.List;
 import java.util.Map;
 
@@ -42,18 +40,8 @@ public record Table(String name, List<String> features, String label, List<Strin
      * [kept, held out]. The same seed gives the same split.
      */
     public List<Table> split(double fraction, long seed) {
-        if (!(fraction > 0 && fraction < 1)) {
-            throw new IllegalArgumentException("fraction must be between 0 and 1, got " + fraction);
-        }
-        if (size() < 2) {
-            throw new IllegalArgumentException(name + ": " + size() + " row(s) cannot be split");
-        }
-        int[] order = new int[size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        new Rng(seed).shuffle(order);
-        int held = (int) Math.min(size() - 1, Math.max(1, Math.round(fraction * size())));
+        int[] order = Split.order(name, size(), fraction, seed);
+        int held = Split.held(size(), fraction);
         return List.of(pick(name + " (training part)", order, held, size()),
                 pick(name + " (validation part)", order, 0, held));
     }

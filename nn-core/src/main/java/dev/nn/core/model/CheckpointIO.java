@@ -4,6 +4,7 @@ import dev.nn.core.config.TrainingConfig;
 import dev.nn.core.network.Network;
 import dev.nn.core.optim.Optimizer;
 import dev.nn.core.optim.OptimizerState;
+import dev.nn.core.train.BestEpoch;
 import dev.nn.core.train.Progress;
 
 import java.io.IOException;
@@ -67,6 +68,7 @@ public final class CheckpointIO {
             throw new ModelFormatException(file, "the generator state is 0, which no run reaches (the initial"
                     + " weights always move it); the checkpoint is damaged");
         }
+        requireBest(file, config, network, p);
         if (c.data() == null || c.data().isEmpty()) {
             throw new ModelFormatException(file, "the data checksums are missing; the checkpoint is damaged");
         }
@@ -76,6 +78,32 @@ public final class CheckpointIO {
                     + " folder or a dataset name); the checkpoint is damaged");
         }
         return new Loaded(network, config, c.optimizer(), p, c.data(), c.run());
+    }
+
+    /**
+     * A best epoch is one of the finished epochs, kept only with a validation set, with one finite value per
+     * weight; a run with a validation set has one once an epoch has ended.
+     */
+    private static void requireBest(Path file, TrainingConfig config, Network network, Progress p)
+            throws ModelFormatException {
+        BestEpoch best = p.best();
+        boolean expected = config.validation().holdsOut() && !p.history().isEmpty();
+        if ((best != null) != expected) {
+            throw new ModelFormatException(file, expected ? "the best epoch on the validation set is missing; the"
+                    + " checkpoint is damaged" : "it keeps a best epoch but the run holds no validation set out");
+        }
+        if (best == null) {
+            return;
+        }
+        if (best.epoch() < 1 || best.epoch() > p.history().size() || best.weights() == null
+                || best.weights().size() != network.parameters().size()) {
+            throw new ModelFormatException(file, "the best epoch (" + best.epoch() + ") or its weights do not fit"
+                    + " the run; the checkpoint is damaged");
+        }
+        for (int i = 0; i < best.weights().size(); i++) {
+            ModelIO.copy(file, "best epoch's weights " + (i + 1), best.weights().get(i),
+                    new float[network.parameters().get(i).size()]);
+        }
     }
 
     /**

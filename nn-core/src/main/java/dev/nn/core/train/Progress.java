@@ -16,21 +16,31 @@ import java.util.List;
  * @param correct that epoch's samples classified right so far, each just before its step; −1 when unknown (a
  *     checkpoint written before nn counted them: the epoch's training accuracy then counts from the resume on)
  * @param history the figures of the epochs finished
+ * @param best the best epoch on the validation set so far and its weights; null without a validation set or
+ *     before the first epoch ends
  */
 public record Progress(int epoch, int batch, long epochRngState, double lossSum, long correct,
-                       List<EpochStats> history) {
+                       List<EpochStats> history, BestEpoch best) {
 
     /** Copies the history, so the record stays immutable. */
     public Progress {
         history = List.copyOf(history);
     }
 
-    /** Reads a progress of this version or of one without the count of right answers (then −1). */
+    /** A progress without a validation set. */
+    public Progress(int epoch, int batch, long epochRngState, double lossSum, long correct, List<EpochStats> history) {
+        this(epoch, batch, epochRngState, lossSum, correct, history, null);
+    }
+
+    /**
+     * Reads a progress of this version or of one without the count of right answers (then −1) or the best epoch.
+     */
     @JsonCreator
     static Progress read(@JsonProperty("epoch") int epoch, @JsonProperty("batch") int batch,
                          @JsonProperty("epochRngState") long epochRngState, @JsonProperty("lossSum") double lossSum,
-                         @JsonProperty("correct") Long correct, @JsonProperty("history") List<EpochStats> history) {
-        return new Progress(epoch, batch, epochRngState, lossSum, correct == null ? -1 : correct, history);
+                         @JsonProperty("correct") Long correct, @JsonProperty("history") List<EpochStats> history,
+                         @JsonProperty("best") BestEpoch best) {
+        return new Progress(epoch, batch, epochRngState, lossSum, correct == null ? -1 : correct, history, best);
     }
 
     /** The start of a run whose generator is in state {@code rngState}. */

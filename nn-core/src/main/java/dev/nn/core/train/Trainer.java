@@ -21,8 +21,10 @@ import java.util.List;
 /**
  * Mini-batch training. Each epoch shuffles the sample order with the seeded generator, then for each batch:
  * scale bytes to floats, set the scheduled learning rate, draw the dropout masks (if any), forward, loss and its
- * gradient, backward, the weight penalties and the optimiser step. After each epoch the test set is evaluated,
- * without dropout. The per-batch work allocates nothing: every buffer is made before the first batch.
+ * gradient, backward, the weight penalties and the optimiser step. After each epoch the validation set (if any)
+ * and the test set are evaluated, without dropout; with a validation set the weights of its best epoch are kept
+ * (copied at that epoch's end, put back when training ends) and, with patience, training stops early. The
+ * per-batch work allocates nothing: every buffer is made before the first batch.
  */
 public final class Trainer {
 
@@ -86,14 +88,27 @@ public final class Trainer {
         return fit(train, test, listener, Progress.start(rng.state()));
     }
 
+    /** Trains from {@code from} without a validation set (see the next method). */
+    public Outcome fit(Dataset train, Dataset test, TrainingListener listener, Progress from) {
+        return fit(train, null, test, listener, from);
+    }
+
     /**
-     * Trains from {@code from} to the end of the configured epochs, or until {@link #requestStop()}.
+     * Trains from {@code from} to the end of the configured epochs, until {@link #requestStop()}, or, measured on
+     * {@code validation} (null: none), until the configured patience runs out; with a validation set the network
+     * ends with the weights of its best epoch.
      *
      * @throws DivergenceException when a batch's loss or, after an epoch, a weight is not a finite number
      */
-    public Outcome fit(Dataset train, Dataset test, TrainingListener listener, Progress from) {
+    public Outcome fit(Dataset train, Dataset validation, Dataset test, TrainingListener listener, Progress from) {
         requireShape(train);
         requireShape(test);
+        if (validation != null) {
+            requireShape(validation);
+        } else if (config.validation().patience() > 0) {
+            throw new IllegalArgumentException("patience " + config.validation().patience()
+                    + " needs a validation set to watch, and none was given");
+        }
         int batchSize = config.fit().batchSize();
         int epochs = config.fit().epochs();
         int batches = (int) ((train.size() + (long) batchSize - 1) / batchSize);
@@ -120,7 +135,14 @@ public final class Trainer {
         long correct = Math.max(0, from.correct());
         long counted = from.correct() >= 0 ? (long) from.batch() * batchSize : 0;
         rng.setState(from.epochRngState());
+        BestEpoch best = from.best();
+        int patience = config.validation().patience();
         for (int epoch = from.epoch(); epoch <= epochs; epoch++) {
+            if (patience > 0 && best != null && epoch - 1 - best.epoch() >= patience) {
+                best.putInto(network);
+                return new Outcome(history, new Progress(epoch, 0, rng.state(), 0, 0, history, best), false, best,
+                        true);
+            }
             long epochRngState = rng.state();
             Arrays.setAll(order, i -> i);
             rng.shuffle(order);
@@ -130,7 +152,7 @@ public final class Trainer {
             for (int b = firstBatch; b < batches; b++) {
                 if (stopRequested) {
                     return new Outcome(history, new Progress(epoch, b, epochRngState, lossSum,
-                            counted == (long) b * batchSize ? correct : -1, history), true);
+                            counted == (long) b * batchSize ? correct : -1, history, best), true, best, false);
                 }
                 int first = b * batchSize;
                 int n = Math.min(batchSize, train.size() - first);
@@ -151,18 +173,28 @@ public final class Trainer {
             requireFiniteWeights(epoch, batches);
             double seconds = (System.nanoTime() - start) / 1e9;
             Evaluation eval = evaluator.evaluate(test);
+            Evaluation checked = validation == null ? null : evaluator.evaluate(validation);
             EpochStats stats = new EpochStats(epoch, epochs, lossSum / train.size(),
                     counted == 0 ? Double.NaN : (double) correct / counted, eval.meanLoss(), eval.accuracy(), seconds,
-                    trained / seconds);
+                    trained / seconds, checked == null ? Double.NaN : checked.meanLoss(),
+                    checked == null ? Double.NaN : checked.accuracy());
             history.add(stats);
+            if (checked != null && (best == null || config.validation().monitor().better(checked.meanLoss(),
+                    checked.accuracy(), best.loss(), best.accuracy()))) {
+                best = new BestEpoch(epoch, checked.meanLoss(), checked.accuracy(), weights());
+            }
             listener.epochFinished(stats);
             firstBatch = 0;
             lossSum = 0;
             correct = 0;
             counted = 0;
-            listener.resumable(new Progress(epoch + 1, 0, rng.state(), 0, 0, history));
+            listener.resumable(new Progress(epoch + 1, 0, rng.state(), 0, 0, history, best));
         }
-        return new Outcome(history, new Progress(epochs + 1, 0, rng.state(), 0, 0, history), false);
+        if (best != null) {
+            best.putInto(network);
+        }
+        return new Outcome(history, new Progress(epochs + 1, 0, rng.state(), 0, 0, history, best), false, best,
+                false);
     }
 
     /**
@@ -171,9 +203,27 @@ public final class Trainer {
      * @param history the figures of every epoch finished, including those before a resume
      * @param progress where training stands
      * @param stopped true when {@link #requestStop()} ended it early
+     * @param best the best epoch on the validation set, whose weights the network now holds; null without one
+     * @param stoppedEarly true when the patience ran out before the last epoch
      */
-    public record Outcome(List<EpochStats> history, Progress progress, boolean stopped) {
+    public record Outcome(List<EpochStats> history, Progress progress, boolean stopped, BestEpoch best,
+                          boolean stoppedEarly) {
+
+        /** The epoch whose weights the network holds: the best one on the validation set, or the last. */
+        public EpochStats kept() {
+            return best == null ? history.getLast() : history.get(best.epoch() - 1);
+        }
     }
+
+    /** A copy of every parameter's values (made at an epoch's end, never in a step). */
+    private List<float[]> weights() {
+        List<float[]> copy = new ArrayList<>();
+        for (var p : network.parameters()) {
+            copy.add(p.value().clone());
+        }
+        return copy;
+    }
+
 
     private void requireFiniteWeights(int epoch, int batch) {
         for (var p : network.parameters()) {
