@@ -205,8 +205,10 @@ public final class IdxDatasets {
         Map<String, String> checksums = new LinkedHashMap<>();
         checksums.put(baseName(images.name()), images.contentSha256());
         checksums.put(baseName(labels.name()), labels.contentSha256());
-        return new Dataset(name, images.array().data(), labels.array().data(), images.array().itemSize(), classes,
-                checksums);
+        Dataset dataset = new Dataset(name, images.array().data(), labels.array().data(), images.array().itemSize(),
+                classes, checksums);
+        int[] dims = images.array().dims();
+        return dims.length == 3 ? dataset.withImageHeight(dims[1]) : dataset;
     }
 
     private static void requireImages(IdxFile file) throws IdxFormatException {

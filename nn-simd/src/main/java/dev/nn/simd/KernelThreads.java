@@ -54,6 +54,34 @@ public final class KernelThreads implements AutoCloseable {
         cleanable.clean();
     }
 
+    /**
+     * Work of the caller's own split into parts, for {@link #run}: made once and reused, so a call allocates
+     * nothing. Each part must compute the same whichever thread runs it, and parts must not share what they write.
+     */
+    public abstract static class Parts {
+
+        private final Team.Task task = new Team.Task() {
+            @Override
+            protected void part(int index, int parts) {
+                Parts.this.part(index, parts);
+            }
+        };
+
+        /** Computes part {@code index} of {@code parts}. */
+        protected abstract void part(int index, int parts);
+    }
+
+    /**
+     * Runs parts 0..{@code parts}−1 of {@code work} on this team (the caller takes parts too) and returns when all
+     * are done; a part's exception is rethrown here.
+     */
+    public void run(Parts work, int parts) {
+        if (parts < 1) {
+            throw new IllegalArgumentException("parts must be at least 1, got " + parts);
+        }
+        team.run(work.task, parts);
+    }
+
     /** The team behind this object, for the kernels. */
     Team team() {
         return team;

@@ -1,5 +1,6 @@
 package dev.nn.app.cli;
 
+import dev.nn.core.config.Augmentation;
 import dev.nn.core.config.FitConfig;
 import dev.nn.core.config.OptimizerConfig;
 import dev.nn.core.config.Regularization;
@@ -52,6 +53,13 @@ public final class FlatSettings {
         m.put("validation", v.fraction());
         m.put("patience", v.patience());
         m.put("monitor", v.monitor().id());
+        Augmentation a = d.augmentation();
+        m.put("rotation", a.rotation());
+        m.put("scale", a.scale());
+        m.put("shear", a.shear());
+        m.put("shift", a.shift());
+        m.put("elasticAlpha", a.elasticAlpha());
+        m.put("elasticSigma", a.elasticSigma());
         return m;
     }
 
@@ -114,6 +122,12 @@ public final class FlatSettings {
         m.put("validation", "--validation");
         m.put("patience", "--patience");
         m.put("monitor", "--monitor");
+        m.put("rotation", "--rotation");
+        m.put("scale", "--scale");
+        m.put("shear", "--shear");
+        m.put("shift", "--shift");
+        m.put("elasticAlpha", "--elastic");
+        m.put("elasticSigma", "--elastic-sigma");
         m.put("threads", "--threads");
         return Collections.unmodifiableMap(m);
     }

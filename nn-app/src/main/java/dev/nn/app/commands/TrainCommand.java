@@ -156,6 +156,32 @@ public final class TrainCommand implements Callable<Integer> {
                     + " bound).")
     float maxNorm;
 
+    @Option(names = "--rotation", paramLabel = "DEG", showDefaultValue = CommandLine.Help.Visibility.NEVER,
+            description = "Augmentation: rotate each training image by a random angle up to DEG degrees either way"
+                    + " (default 0: none; the augmentation flags distort every batch afresh, seeded by --seed).")
+    float rotation;
+
+    @Option(names = "--scale", paramLabel = "F", showDefaultValue = CommandLine.Help.Visibility.NEVER,
+            description = "Augmentation: stretch each axis by a random factor from 1-F to 1+F (default 0).")
+    float scale;
+
+    @Option(names = "--shear", paramLabel = "S", showDefaultValue = CommandLine.Help.Visibility.NEVER,
+            description = "Augmentation: a random horizontal shear, slope up to S either way (default 0).")
+    float shear;
+
+    @Option(names = "--shift", paramLabel = "PX", showDefaultValue = CommandLine.Help.Visibility.NEVER,
+            description = "Augmentation: move each image by up to PX pixels along each axis (default 0).")
+    float shift;
+
+    @Option(names = "--elastic", paramLabel = "ALPHA", showDefaultValue = CommandLine.Help.Visibility.NEVER,
+            description = "Augmentation: elastic distortion, smooth random displacements scaled by ALPHA pixels"
+                    + " (Simard et al. 2003 use 34; default 0: none).")
+    float elasticAlpha;
+
+    @Option(names = "--elastic-sigma", paramLabel = "SIGMA",
+            description = "The width, in pixels, of the Gaussian that smooths the elastic displacements.")
+    float elasticSigma;
+
     @Option(names = "--validation", paramLabel = "FRACTION", showDefaultValue = CommandLine.Help.Visibility.NEVER,
             description = "Hold this fraction of the training data out (seeded by --seed), measure it after every"
                     + " epoch and keep the weights of the epoch that scored best on it (default: none held out)."
@@ -272,6 +298,10 @@ public final class TrainCommand implements Callable<Integer> {
         Dataset trainSet = data.train();
         Dataset validationSet = data.validation();
         Dataset testSet = data.test();
+        if (config.augmentation().on() && trainSet.imageHeight() == 0) {
+            throw new IllegalArgumentException("--rotation, --scale, --shear, --shift and --elastic distort images; "
+                    + trainSet.name() + " is not images of a known height and width (IDX images are)");
+        }
         Trainer trainer = mlp.trainer();
         Optimizer optimizer = trainer.optimizer();
         Progress start = Progress.start(trainer.rngState());
@@ -299,6 +329,9 @@ public final class TrainCommand implements Callable<Integer> {
         stderr.printf("optimizer: %s, %s schedule%n", optimizer, config.fit().schedule().id());
         if (!config.regularization().equals(Regularization.NONE)) {
             stderr.printf("regularisation: %s%n", config.regularization().summary());
+        }
+        if (config.augmentation().on()) {
+            stderr.printf("augmentation: %s, every training batch distorted afresh%n", config.augmentation().summary());
         }
         if (validationSet != null) {
             stderr.printf("validation: %,d of the %,d training samples held out; %s%n", validationSet.size(),
@@ -447,7 +480,8 @@ public final class TrainCommand implements Callable<Integer> {
         for (String flag : List.of("--config", "--layers", "--hidden", "--activation", "--loss", "--init",
                 "--optimizer", "--lr", "--schedule", "--beta1", "--beta2", "--epsilon", "--momentum", "--batch-size",
                 "--epochs", "--seed", "--input-dropout", "--dropout", "--weight-decay", "--decoupled-weight-decay",
-                "--max-norm", "--validation", "--patience", "--monitor", "--label", "--test")) {
+                "--max-norm", "--validation", "--patience", "--monitor", "--rotation", "--scale", "--shear", "--shift",
+                "--elastic", "--elastic-sigma", "--label", "--test")) {
             if (parsed.hasMatchedOption(flag)) {
                 throw new IllegalArgumentException("--resume continues a run with its own settings; " + flag
                         + " cannot change them (start a new run instead)");
@@ -493,7 +527,8 @@ public final class TrainCommand implements Callable<Integer> {
                 {"batchSize", batchSize}, {"epochs", epochs}, {"seed", seed}, {"inputDropout", inputDropout},
                 {"dropout", dropout}, {"weightDecay", weightDecay}, {"decoupledWeightDecay", decoupledWeightDecay},
                 {"maxNorm", maxNorm}, {"validation", validation}, {"patience", patience}, {"monitor", monitor},
-                {"threads", threads}};
+                {"rotation", rotation}, {"scale", scale}, {"shear", shear}, {"shift", shift},
+                {"elasticAlpha", elasticAlpha}, {"elasticSigma", elasticSigma}, {"threads", threads}};
         for (Object[] flag : flags) {
             if (parsed.hasMatchedOption(FlatSettings.FLAGS.get((String) flag[0]))) {
                 given.put((String) flag[0], flag[1]);

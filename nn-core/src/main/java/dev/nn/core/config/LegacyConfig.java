@@ -37,12 +37,19 @@ import java.util.List;
  * @param validation the share of the training data held out for validation (absent in version 1: 0)
  * @param patience epochs without a better validation figure before stopping, 0 never (absent in version 1: 0)
  * @param monitor the validation figure watched, loss or accuracy (absent in version 1: loss)
+ * @param rotation augmentation's largest rotation in degrees (absent in version 1: 0)
+ * @param scale augmentation's largest change of size (absent in version 1: 0)
+ * @param shear augmentation's largest shear (absent in version 1: 0)
+ * @param shift augmentation's largest translation in pixels (absent in version 1: 0)
+ * @param elasticAlpha the elastic distortion's α (absent in version 1: 0)
+ * @param elasticSigma the elastic distortion's σ (absent in version 1: {@link Augmentation#SIGMA})
  */
 public record LegacyConfig(List<Integer> layers, String activation, String loss, String init, String optimizer,
                            float learningRate, String schedule, float beta1, float beta2, float epsilon,
                            float momentum, int batchSize, int epochs, long seed, int threads, Float inputDropout,
                            Float dropout, Float weightDecay, Float decoupledWeightDecay, Float maxNorm,
-                           Float validation, Integer patience, String monitor) {
+                           Float validation, Integer patience, String monitor, Float rotation, Float scale,
+                           Float shear, Float shift, Float elasticAlpha, Float elasticSigma) {
 
     /** The typed config these settings describe; an IllegalArgumentException names what is wrong. */
     public TrainingConfig toConfig() {
@@ -71,7 +78,9 @@ public record LegacyConfig(List<Integer> layers, String activation, String loss,
                 orZero(weightDecay), orZero(decoupledWeightDecay), orZero(maxNorm));
         Validation held = new Validation(orZero(validation), patience == null ? 0 : patience,
                 monitor == null ? null : Validation.Monitor.byId(monitor));
-        return new TrainingConfig(network, optim, fit, regularization, held);
+        Augmentation augmentation = new Augmentation(orZero(rotation), orZero(scale), orZero(shear), orZero(shift),
+                orZero(elasticAlpha), elasticSigma == null ? Augmentation.SIGMA : elasticSigma);
+        return new TrainingConfig(network, optim, fit, regularization, held, augmentation);
     }
 
     private static float orZero(Float value) {

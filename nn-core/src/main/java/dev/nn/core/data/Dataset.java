@@ -27,6 +27,7 @@ public final class Dataset {
     private final int features;
     private final int classes;
     private final Map<String, String> checksums;
+    private final int height;
 
     /**
      * A dataset of {@code labels.length} samples laid end to end in {@code samples}.
@@ -40,11 +41,11 @@ public final class Dataset {
      */
     public Dataset(String name, byte[] samples, byte[] labels, int features, int classes,
                    Map<String, String> checksums) {
-        this(name, samples, null, unsigned(labels), features, classes, checksums, samples.length);
+        this(name, samples, null, unsigned(labels), features, classes, checksums, samples.length, 0);
     }
 
     private Dataset(String name, byte[] samples, float[] values, int[] labels, int features, int classes,
-                    Map<String, String> checksums, int length) {
+                    Map<String, String> checksums, int length, int height) {
         if (features < 1 || classes < 1) {
             throw new IllegalArgumentException(name + ": features and classes must be positive");
         }
@@ -66,6 +67,7 @@ public final class Dataset {
         this.features = features;
         this.classes = classes;
         this.checksums = Collections.unmodifiableMap(new LinkedHashMap<>(checksums));
+        this.height = height;
     }
 
     /**
@@ -80,7 +82,24 @@ public final class Dataset {
      */
     public static Dataset ofFeatures(String name, float[] values, int[] labels, int features, int classes,
                                      Map<String, String> checksums) {
-        return new Dataset(name, null, values, labels, features, classes, checksums, values.length);
+        return new Dataset(name, null, values, labels, features, classes, checksums, values.length, 0);
+    }
+
+    /**
+     * The same pictures (shared, not copied), known to be images {@code height} rows high: what augmentation, which
+     * moves pixels in two dimensions, needs to know.
+     */
+    public Dataset withImageHeight(int height) {
+        if (samples == null || height < 1 || features % height != 0) {
+            throw new IllegalArgumentException(name + ": " + features + " values are not images " + height
+                    + " rows high");
+        }
+        return new Dataset(name, samples, null, labels, features, classes, checksums, samples.length, height);
+    }
+
+    /** The images' height in pixels (width: features / height), or 0 when the samples are not known as images. */
+    public int imageHeight() {
+        return height;
     }
 
     private static int[] unsigned(byte[] labels) {
@@ -134,7 +153,7 @@ public final class Dataset {
         int kept = Math.min(n, count);
         return new Dataset(name + " (first " + kept + ")", samples == null ? null : Arrays.copyOf(samples,
                 kept * features), values == null ? null : Arrays.copyOf(values, kept * features),
-                Arrays.copyOf(labels, kept), features, classes, checksums, kept * features);
+                Arrays.copyOf(labels, kept), features, classes, checksums, kept * features, height);
     }
 
     /**
@@ -164,7 +183,7 @@ public final class Dataset {
             }
             y[i] = labels[which[i]];
         }
-        return new Dataset(part, b, v, y, features, classes, checksums, which.length * features);
+        return new Dataset(part, b, v, y, features, classes, checksums, which.length * features, height);
     }
 
     /** File name to content SHA-256 of the files this dataset came from. */

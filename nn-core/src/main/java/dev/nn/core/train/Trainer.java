@@ -1,5 +1,7 @@
 package dev.nn.core.train;
 
+import dev.nn.core.augment.Augmenter;
+import dev.nn.core.config.Augmentation;
 import dev.nn.core.config.Regularization;
 import dev.nn.core.config.TrainingConfig;
 import dev.nn.core.data.Dataset;
@@ -20,7 +22,8 @@ import java.util.List;
 
 /**
  * Mini-batch training. Each epoch shuffles the sample order with the seeded generator, then for each batch:
- * scale bytes to floats, set the scheduled learning rate, draw the dropout masks (if any), forward, loss and its
+ * scale bytes to floats, distort the images (with augmentation), set the scheduled learning rate, draw the
+ * dropout masks (if any), forward, loss and its
  * gradient, backward, the weight penalties and the optimiser step. After each epoch the validation set (if any)
  * and the test set are evaluated, without dropout; with a validation set the weights of its best epoch are kept
  * (copied at that epoch's end, put back when training ends) and, with patience, training stops early. The
@@ -125,6 +128,7 @@ public final class Trainer {
         if (dropout != null) {
             dropout.prepare(rows);
         }
+        Augmenter augmenter = augmenterFor(train);
         Schedule schedule = config.fit().schedule();
         float baseRate = config.optimizer().learningRate();
         double explodedLoss = EXPLOSION * Math.max(1, Math.log(network.outputSize()));
@@ -158,6 +162,9 @@ public final class Trainer {
                 int n = Math.min(batchSize, train.size() - first);
                 train.fillBatch(network.threads(), order, first, n, input, labels);
                 nextStep = (long) (epoch - 1) * batches + b;
+                if (augmenter != null) {
+                    augmenter.apply(input, nextStep);
+                }
                 optimizer.setLearningRate(schedule.rate(baseRate, nextStep, totalSteps));
                 float batchLoss = step(input, labels);
                 if (!Float.isFinite(batchLoss) || batchLoss > explodedLoss) {
@@ -213,6 +220,21 @@ public final class Trainer {
         public EpochStats kept() {
             return best == null ? history.getLast() : history.get(best.epoch() - 1);
         }
+    }
+
+    /** The augmenter the config asks for, for {@code train}'s images; null when augmentation is off. */
+    private Augmenter augmenterFor(Dataset train) {
+        Augmentation augmentation = config.augmentation();
+        if (!augmentation.on()) {
+            return null;
+        }
+        int height = train.imageHeight();
+        if (height == 0) {
+            throw new IllegalArgumentException(train.name() + " is not images of a known height and width;"
+                    + " augmentation distorts pictures (IDX images of samples × height × width)");
+        }
+        return new Augmenter(augmentation, config.fit().seed(), height, train.features() / height,
+                network.threads());
     }
 
     /** A copy of every parameter's values (made at an epoch's end, never in a step). */

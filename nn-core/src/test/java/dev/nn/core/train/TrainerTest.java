@@ -1,6 +1,7 @@
 package dev.nn.core.train;
 
 import dev.nn.core.Synthetic;
+import dev.nn.core.config.Augmentation;
 import dev.nn.core.config.FitConfig;
 import dev.nn.core.config.NetworkConfig;
 import dev.nn.core.config.OptimizerConfig;
@@ -31,6 +32,9 @@ class TrainerTest {
 
     /** Every regularisation at once: dropout of the input and the hidden layers, both weight decays, max-norm. */
     static final TrainingConfig REGULARISED = CONFIG.with(new Regularization(0.2f, 0.5f, 1e-3f, 1e-2f, 2f));
+
+    /** Every distortion at once, on the 5×6 images of {@link Synthetic#stripes} with 30 features. */
+    static final TrainingConfig AUGMENTED = CONFIG.with(new Augmentation(10, 0.1f, 0.2f, 1, 3, 1.5f));
 
     static Network train(TrainingConfig config, Dataset train, Dataset test) {
         return train(config, train, test, null);
@@ -98,6 +102,28 @@ class TrainerTest {
     }
 
     @Test
+    void anAugmentedRunResumesExactlyToo() {
+        assertResumeIsExact(AUGMENTED);
+    }
+
+    @Test
+    void anAugmentedRunIsBitIdenticalAtAnyThreadCountDiffersFromAPlainOneAndNeedsImages() {
+        Dataset train = Synthetic.stripes(300, 30, 3, 1).withImageHeight(5);
+        Dataset test = Synthetic.stripes(100, 30, 3, 2);
+        List<float[]> alone = weights(train(AUGMENTED, train, test));
+        try (KernelThreads team = KernelThreads.of(3)) {
+            List<float[]> shared = weights(train(AUGMENTED, train, test, team));
+            for (int i = 0; i < alone.size(); i++) {
+                assertTrue(Arrays.equals(alone.get(i), shared.get(i)), "parameter group " + i);
+            }
+        }
+        assertFalse(Arrays.equals(alone.getFirst(), weights(train(CONFIG, train, test)).getFirst()));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> train(AUGMENTED, Synthetic.stripes(300, 30, 3, 1), test));
+        assertTrue(e.getMessage().contains("not images"), e.getMessage());
+    }
+
+    @Test
     void aRegularisedRunIsBitIdenticalAtAnyThreadCountAndDiffersFromAPlainOne() {
         Dataset train = Synthetic.stripes(500, 30, 3, 1);
         Dataset test = Synthetic.stripes(100, 30, 3, 2);
@@ -140,8 +166,8 @@ class TrainerTest {
     }
 
     private static void assertResumeIsExact(TrainingConfig config) {
-        Dataset train = Synthetic.stripes(500, 30, 3, 1);
-        Dataset test = Synthetic.stripes(100, 30, 3, 2);
+        Dataset train = Synthetic.stripes(500, 30, 3, 1).withImageHeight(5);
+        Dataset test = Synthetic.stripes(100, 30, 3, 2).withImageHeight(5);
         List<float[]> whole = weights(train(config, train, test));
 
         Rng rng = new Rng(config.fit().seed());
