@@ -40,6 +40,32 @@ class AffineCommandTest {
     }
 
     @Test
+    void aCentredTrainingSetHoldsEachDigitUndistortedInTheMiddleOfTheCanvas() throws IOException {
+        Path out = dir.resolve("centred");
+        Run run = Run.of("data", "affine", "--centred-train", "--out", out.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("10,000 test and 60,000 centred training pictures of 40×40"), run.out());
+        Dataset train = IdxDatasets.load(out).train();
+        Dataset mnist = IdxDatasets.bundledMnist().train();
+        assertEquals(40, train.imageHeight(), "IDX images know their height: augmentation can distort them");
+        byte[] canvas = new byte[1600];
+        byte[] digit = new byte[784];
+        for (int i = 0; i < train.size(); i += 997) {
+            train.pixels(i, canvas);
+            mnist.pixels(i, digit);
+            for (int y = 0; y < 40; y++) {
+                for (int x = 0; x < 40; x++) {
+                    boolean inside = y >= 6 && y < 34 && x >= 6 && x < 34;
+                    assertEquals(inside ? digit[(y - 6) * 28 + x - 6] : 0, canvas[y * 40 + x], "picture " + i);
+                }
+            }
+            assertEquals(mnist.label(i), train.label(i));
+        }
+        Refusal.assertOneLine(Run.of("data", "affine", "--train", "--centred-train", "--out",
+                dir.resolve("both").toString()), "--train", "--centred-train");
+    }
+
+    @Test
     void aCanvasSmallerThanThePicturesIsRefusedBeforeWriting() {
         Path out = dir.resolve("small");
         Run run = Run.of("data", "affine", "--size", "20", "--out", out.toString());

@@ -29,7 +29,9 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExamples:%n",
         footer = {"  ./nn data affine --out affnist-40/",
                 "  ./nn data affine --size 40 --seed 7 --train --out affnist-40-train/",
-                "  ./nn train --data affnist-40-train/ --hidden 256 --epochs 10"})
+                "  ./nn train --data affnist-40-train/ --hidden 256 --epochs 10",
+                "  ./nn data affine --centred-train --out affnist-40-centred/",
+                "  ./nn train --data affnist-40-centred/ --rotation 20 --shear 0.2 --scale 0.2 --shift 8"})
 public final class AffineCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "The folder to write to (made if"
@@ -44,6 +46,11 @@ public final class AffineCommand implements Callable<Integer> {
 
     @Option(names = "--train", description = "Also write the training set, each picture distorted once.")
     boolean train;
+
+    @Option(names = "--centred-train", description = "Also write the training set, each picture undistorted in"
+            + " the middle of the canvas: to train on with distortions drawn afresh every batch (nn train's"
+            + " --rotation, --shear, --scale, --shift).")
+    boolean centredTrain;
 
     @Mixin
     DataOptions data;
@@ -62,7 +69,10 @@ public final class AffineCommand implements Callable<Integer> {
         Path testImages = out.resolve("t10k-images-idx3-ubyte.gz");
         Path trainImages = out.resolve("train-images-idx3-ubyte.gz");
         PrintWriter err = spec.commandLine().getErr();
-        var sets = train ? data.load(err) : null;
+        if (train && centredTrain) {
+            throw new IllegalArgumentException("--train and --centred-train: give one of the two");
+        }
+        var sets = train || centredTrain ? data.load(err) : null;
         Dataset test = sets != null ? sets.test() : data.loadTest(err);
         int side = (int) Math.round(Math.sqrt(test.features()));
         if (!test.isPictures() || side * side != test.features()) {
@@ -77,23 +87,34 @@ public final class AffineCommand implements Callable<Integer> {
         OutputFiles.requireWritable("--out", testImages);
         write(err, test, side, seed, testImages, out.resolve("t10k-labels-idx1-ubyte.gz"));
         if (sets != null) {
-            write(err, sets.train(), side, seed + 1, trainImages, out.resolve("train-labels-idx1-ubyte.gz"));
+            write(err, sets.train(), side, centredTrain ? null : seed + 1, trainImages,
+                    out.resolve("train-labels-idx1-ubyte.gz"));
         }
         spec.commandLine().getOut().printf("wrote %s: %,d test%s pictures of %d×%d (seed %d)%n", out, test.size(),
-                sets == null ? "" : String.format(" and %,d training", sets.train().size()), size, size, seed);
+                sets == null ? "" : String.format(" and %,d%s training", sets.train().size(),
+                        centredTrain ? " centred" : ""), size, size, seed);
         return 0;
     }
 
-    private void write(PrintWriter err, Dataset set, int side, long drawSeed, Path images, Path labels)
+    /** Writes {@code set} on the canvas, each picture distorted from {@code drawSeed}, or centred when it is null. */
+    private void write(PrintWriter err, Dataset set, int side, Long drawSeed, Path images, Path labels)
             throws java.io.IOException {
-        AffineDigits distort = new AffineDigits(side, size, drawSeed);
+        AffineDigits distort = drawSeed == null ? null : new AffineDigits(side, size, drawSeed);
+        byte[] centred = new byte[size * size];
+        int margin = (size - side) / 2;
         byte[] pixels = new byte[side * side];
         byte[] canvas = new byte[set.size() * size * size];
         byte[] classes = new byte[set.size()];
         try (JobProgress progress = JobProgress.start("affine " + set.name(), set.size(), "pictures", err)) {
             for (int i = 0; i < set.size(); i++) {
                 set.pixels(i, pixels);
-                System.arraycopy(distort.next(pixels), 0, canvas, i * size * size, size * size);
+                if (distort == null) {
+                    for (int y = 0; y < side; y++) {
+                        System.arraycopy(pixels, y * side, centred, (y + margin) * size + margin, side);
+                    }
+                }
+                System.arraycopy(distort == null ? centred : distort.next(pixels), 0, canvas, i * size * size,
+                        size * size);
                 classes[i] = (byte) set.label(i);
                 progress.stepTo(i + 1);
             }
