@@ -31,6 +31,17 @@ class AugmentationCommandTest {
     }
 
     @Test
+    void augmentIsEveryDistortionAtOneStrengthAndAFlagGivenAsWellWins() throws IOException {
+        Path data = SmallData.write(dir.resolve("data"));
+        Run run = Run.of("train", "--no-progress", "--data", data.toString(), "--hidden", "8", "--epochs", "1",
+                "--augment", "0.5", "--elastic", "0", "--out", dir.resolve("m.json").toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.err().contains("augmentation: rotation ±5.0°, scale ±5.0%, shear ±0.075, shift ±1.0 px, every"),
+                run.err());
+        Refusal.assertOneLine(Run.of("train", "--data", data.toString(), "--augment", "9"), "--augment", "0 to 5");
+    }
+
+    @Test
     void badAugmentationIsOneLineNamingTheFlag() throws IOException {
         Path data = SmallData.write(dir.resolve("data"));
         Refusal.assertOneLine(Run.of("train", "--data", data.toString(), "--rotation", "200"), "--rotation", "180");

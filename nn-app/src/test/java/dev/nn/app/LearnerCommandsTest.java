@@ -169,32 +169,40 @@ class LearnerCommandsTest {
     }
 
     @Test
-    void tuneSearchesDropoutAndWeightDecayAndContinuesAFileWrittenBeforeThem() throws IOException {
+    void tuneSearchesDropoutWeightDecayAndAugmentationAndContinuesAFileWrittenBeforeThem() throws IOException {
         Path csv = dir.resolve("regularised.csv");
         String[] plain = {"tune", "--lr", "2e-3", "--seeds", "1", "--epochs", "1", "--train-limit", "1000", "--out",
                 csv.toString()};
         Run first = Run.of(plain);
         assertEquals(0, first.exit(), first.err());
         List<String> rows = Files.readAllLines(csv);
-        assertEquals("lr,beta1,beta2,batch_size,hidden,input_dropout,dropout,weight_decay,seed,epochs,train_limit,"
-                + "data,cost,test_loss,accuracy,seconds", rows.getFirst());
-        assertTrue(rows.get(1).startsWith("0.002,0.9,0.999,32,16-16,0,0,0,1,"), rows.get(1));
+        assertEquals("lr,beta1,beta2,batch_size,hidden,input_dropout,dropout,weight_decay,augment,seed,epochs,"
+                + "train_limit,data,cost,test_loss,accuracy,seconds", rows.getFirst());
+        assertTrue(rows.get(1).startsWith("0.002,0.9,0.999,32,16-16,0,0,0,0,1,"), rows.get(1));
         // the same trial as a file of an nn before regularisation was searched would have held it
-        String before = rows.get(1).replace("16-16,0,0,0,", "16-16,");
+        String before = rows.get(1).replace("16-16,0,0,0,0,", "16-16,");
         Files.writeString(csv, "lr,beta1,beta2,batch_size,hidden,seed,epochs,train_limit,data,cost,test_loss,"
                 + "accuracy,seconds\n" + before + "\n");
-        String[] searched = {"tune", "--lr", "2e-3", "--dropout", "0,0.3", "--weight-decay", "0,1e-4", "--seeds",
-                "1", "--epochs", "1", "--train-limit", "1000", "--out", csv.toString()};
+        String[] searched = {"tune", "--lr", "2e-3", "--dropout", "0,0.3", "--weight-decay", "0,1e-4", "--augment",
+                "0,0.5", "--seeds", "1", "--epochs", "1", "--train-limit", "1000", "--out", csv.toString()};
         Run second = Run.of(searched);
         assertEquals(0, second.exit(), second.err());
         assertTrue(second.err().contains("1 already in"), second.err());
-        assertTrue(second.err().contains("running 3 on"), second.err());
+        assertTrue(second.err().contains("running 7 on"), second.err());
         List<String> after = Files.readAllLines(csv);
-        assertEquals(5, after.size(), "header + 2 dropout × 2 weight decay");
+        assertEquals(9, after.size(), "header + 2 dropout × 2 weight decay × 2 augment");
         assertEquals(rows.get(1), after.get(1), "the earlier trial, kept");
-        assertTrue(after.stream().anyMatch(r -> r.startsWith("0.002,0.9,0.999,32,16-16,0,0.3,0.0001,1,")),
+        assertTrue(after.stream().anyMatch(r -> r.startsWith("0.002,0.9,0.999,32,16-16,0,0.3,0.0001,0.5,1,")),
                 after.toString());
-        assertTrue(second.out().contains("drop=0.3 wd=0.0001"), second.out());
+        assertTrue(second.out().contains("drop=0.3 wd=0.0001 aug=0.5"), second.out());
+        // a file of the nn that searched regularisation but not augmentation continues too
+        List<String> regularised = after.stream().filter(r -> !r.contains(",0.5,1,")).map(r -> r.startsWith("lr,")
+                ? r.replace("weight_decay,augment,", "weight_decay,") : r.replaceFirst("^((?:[^,]*,){8})0,", "$1"))
+                .toList();
+        Files.write(csv, regularised);
+        Run third = Run.of(searched);
+        assertEquals(0, third.exit(), third.err());
+        assertTrue(third.err().contains("4 already in") && third.err().contains("running 4 on"), third.err());
     }
 
     @Test

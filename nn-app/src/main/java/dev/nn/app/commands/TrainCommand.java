@@ -17,6 +17,7 @@ import dev.nn.app.plot.ChartFiles;
 import dev.nn.app.plot.TrainingCurves;
 import dev.nn.app.progress.ConsoleProgress;
 import dev.nn.core.Mlp;
+import dev.nn.core.config.Augmentation;
 import dev.nn.core.config.Regularization;
 import dev.nn.core.config.TrainingConfig;
 import dev.nn.core.data.Dataset;
@@ -155,6 +156,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Scale each unit's incoming weights down to norm C after each step (default 0: no"
                     + " bound).")
     float maxNorm;
+
+    @Option(names = "--augment", paramLabel = "S", showDefaultValue = CommandLine.Help.Visibility.NEVER,
+            description = "Augmentation of strength S, from 0 to 5: S times rotation 10, scale 0.1, shear 0.15,"
+                    + " shift 2 and elastic 34 (the flags below, given as well, win).")
+    Float augment;
 
     @Option(names = "--rotation", paramLabel = "DEG", showDefaultValue = CommandLine.Help.Visibility.NEVER,
             description = "Augmentation: rotate each training image by a random angle up to DEG degrees either way"
@@ -480,7 +486,8 @@ public final class TrainCommand implements Callable<Integer> {
         for (String flag : List.of("--config", "--layers", "--hidden", "--activation", "--loss", "--init",
                 "--optimizer", "--lr", "--schedule", "--beta1", "--beta2", "--epsilon", "--momentum", "--batch-size",
                 "--epochs", "--seed", "--input-dropout", "--dropout", "--weight-decay", "--decoupled-weight-decay",
-                "--max-norm", "--validation", "--patience", "--monitor", "--rotation", "--scale", "--shear", "--shift",
+                "--max-norm", "--validation", "--patience", "--monitor", "--augment", "--rotation", "--scale", "--shear",
+                "--shift",
                 "--elastic", "--elastic-sigma", "--label", "--test")) {
             if (parsed.hasMatchedOption(flag)) {
                 throw new IllegalArgumentException("--resume continues a run with its own settings; " + flag
@@ -533,6 +540,19 @@ public final class TrainCommand implements Callable<Integer> {
             if (parsed.hasMatchedOption(FlatSettings.FLAGS.get((String) flag[0]))) {
                 given.put((String) flag[0], flag[1]);
             }
+        }
+        if (augment != null) {
+            Augmentation preset;
+            try {
+                preset = Augmentation.ofStrength(augment);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--" + e.getMessage());
+            }
+            given.putIfAbsent("rotation", preset.rotation());
+            given.putIfAbsent("scale", preset.scale());
+            given.putIfAbsent("shear", preset.shear());
+            given.putIfAbsent("shift", preset.shift());
+            given.putIfAbsent("elasticAlpha", preset.elasticAlpha());
         }
         if (validationIsTest) {
             if (given.containsKey("patience")) {

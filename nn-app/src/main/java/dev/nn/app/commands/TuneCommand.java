@@ -48,8 +48,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** {@code nn tune}: grid or random search over hyper-parameters, several seeds each, in parallel, resumable. */
 @Command(name = "tune", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = {"Search learning rate, Adam's betas, batch size, hidden sizes, dropout and weight decay: each"
-                + " setting is trained with several seeds, on all cores at once; a CSV row per trial is written as it ends, so an"
+        description = {"Search learning rate, Adam's betas, batch size, hidden sizes, dropout, weight decay and augmentation:"
+                + " each setting is trained with several seeds, on all cores at once; a CSV row per trial is written as it ends, so an"
                 + " interrupted search continues when run again with the same --out. Ends with a ranked table"
                 + " (mean test accuracy over seeds) and, with --plot, a chart.",
                 "Values: a list (0.9,0.95) or a range START:STOP:STEP (0.85:0.95:0.01); with --random also"
@@ -83,6 +83,11 @@ public final class TuneCommand implements Callable<Integer> {
 
     @Option(names = "--dropout", paramLabel = "VALUES", description = "Hidden layers' dropout rates (default 0).")
     String dropout;
+
+    @Option(names = "--augment", paramLabel = "VALUES",
+            description = "Augmentation strengths: S distorts every training batch by S times rotation ±10°, scale"
+                    + " ±10%%, shear ±0.15, shift ±2 px and elastic alpha 34 (default 0: none).")
+    String augment;
 
     @Option(names = "--weight-decay", paramLabel = "VALUES",
             description = "L2 weight decays (default 0; random search: log-uniform).")
@@ -285,6 +290,7 @@ public final class TuneCommand implements Callable<Integer> {
                 inputDropout);
         Axis drops = dropout == null ? Axis.of("--dropout", 0) : Axis.parse("--dropout", dropout);
         Axis decays = weightDecay == null ? Axis.of("--weight-decay", 0) : Axis.parse("--weight-decay", weightDecay);
+        Axis strengths = augment == null ? Axis.of("--augment", 0) : Axis.parse("--augment", augment);
         List<Setting> settings = new ArrayList<>();
         if (random != null) {
             Rng rng = new Rng(20261123L);
@@ -297,26 +303,17 @@ public final class TuneCommand implements Callable<Integer> {
                 double in = inputDropout == null ? 0 : inputDrops.draw(rng::nextDouble, false);
                 double drop = dropout == null ? 0 : drops.draw(rng::nextDouble, false);
                 double decay = weightDecay == null ? 0 : decays.draw(rng::nextDouble, true);
-                settings.add(new Setting(a, b, c, batch, shape, in, drop, decay));
+                double strength = augment == null ? 0 : strengths.draw(rng::nextDouble, false);
+                settings.add(new Setting(a, b, c, batch, shape, in, drop, decay, strength));
             }
             return settings;
         }
+        // the grid in the order it always had: shapes outermost, then batch, lr, β₁, β₂, the regularisation, augment
+        List<List<Double>> axes = List.of(batches.gridValues(), lrs.gridValues(), b1.gridValues(), b2.gridValues(),
+                inputDrops.gridValues(), drops.gridValues(), decays.gridValues(), strengths.gridValues());
         for (List<Integer> shape : shapes) {
-            for (double batch : batches.gridValues()) {
-                for (double a : lrs.gridValues()) {
-                    for (double b : b1.gridValues()) {
-                        for (double c : b2.gridValues()) {
-                            for (double in : inputDrops.gridValues()) {
-                                for (double drop : drops.gridValues()) {
-                                    for (double decay : decays.gridValues()) {
-                                        settings.add(new Setting(a, b, c, (int) Math.round(batch), shape, in, drop,
-                                                decay));
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
+            for (double[] v : Axis.product(axes)) {
+                settings.add(new Setting(v[1], v[2], v[3], (int) Math.round(v[0]), shape, v[4], v[5], v[6], v[7]));
             }
         }
         return settings;

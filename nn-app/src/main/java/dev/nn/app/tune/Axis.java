@@ -2,6 +2,7 @@ package dev.nn.app.tune;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleSupplier;
 
@@ -71,6 +72,27 @@ public record Axis(String flag, List<Double> values, double low, double high, bo
                     + " START:STOP:STEP for a grid");
         }
         return values;
+    }
+
+    /**
+     * Every combination of one value from each axis's grid, the first axis outermost (it changes slowest), the
+     * last innermost: the order of nested loops over them.
+     */
+    public static List<double[]> product(List<List<Double>> grids) {
+        List<double[]> combinations = new ArrayList<>();
+        combinations.add(new double[0]);
+        for (List<Double> grid : grids) {
+            List<double[]> longer = new ArrayList<>();
+            for (double[] start : combinations) {
+                for (double v : grid) {
+                    double[] next = Arrays.copyOf(start, start.length + 1);
+                    next[start.length] = v;
+                    longer.add(next);
+                }
+            }
+            combinations = longer;
+        }
+        return combinations;
     }
 
     /** A single value. */

@@ -1,6 +1,7 @@
 package dev.nn.app.tune;
 
 import dev.nn.app.cli.UserException;
+import dev.nn.core.config.Augmentation;
 import dev.nn.core.io.AtomicFiles;
 import dev.nn.core.io.InputFiles;
 import dev.nn.core.io.Untrusted;
@@ -34,14 +35,17 @@ import java.util.Set;
 public final class TrialLog implements Closeable {
 
     /** The CSV header. */
-    public static final String HEADER = "lr,beta1,beta2,batch_size,hidden,input_dropout,dropout,weight_decay,seed,"
-            + "epochs,train_limit,data,cost,test_loss,accuracy,seconds";
-    /** The header of files written before nn tune searched regularisation: read as trials without it. */
-    static final String UNREGULARISED_HEADER =
-            "lr,beta1,beta2,batch_size,hidden,seed,epochs,train_limit,data,cost,test_loss,accuracy,seconds";
+    public static final String HEADER = "lr,beta1,beta2,batch_size,hidden,input_dropout,dropout,weight_decay,augment,"
+            + "seed,epochs,train_limit,data,cost,test_loss,accuracy,seconds";
+    /**
+     * Columns that files of earlier versions lack, each read as 0: a header that is this one less some of them
+     * (nn tune before it searched regularisation, or augmentation) is read, and its file rewritten with them.
+     */
+    static final List<String> LATER_COLUMNS = List.of("input_dropout", "dropout", "weight_decay", "augment");
     /** The header of files written by nn before rows recorded their search. */
     static final String OLD_HEADER = "lr,beta1,beta2,batch_size,hidden,seed,cost,test_loss,accuracy,seconds";
-    private static final int COLUMNS = HEADER.split(",").length;
+    private static final List<String> NAMES = List.of(HEADER.split(","));
+    private static final int COLUMNS = NAMES.size();
 
     private final List<Trial> done;
     private final Search search;
@@ -77,9 +81,9 @@ public final class TrialLog implements Closeable {
             String text = new String(bytes, StandardCharsets.UTF_8);
             int firstEnd = text.indexOf('\n');
             String first = firstEnd < 0 ? text : text.substring(0, firstEnd);
-            boolean upgrading = first.equals(UNREGULARISED_HEADER);
+            boolean upgrading = !first.equals(HEADER) && isEarlier(first);
             if (upgrading) {
-                text = upgraded(text);
+                text = upgraded(first, text);
                 bytes = text.getBytes(StandardCharsets.UTF_8);
                 firstEnd = text.indexOf('\n');
                 first = HEADER;
@@ -123,19 +127,31 @@ public final class TrialLog implements Closeable {
         return new TrialLog(done, search, writer);
     }
 
+    /** Whether {@code header} is this version's less some of {@link #LATER_COLUMNS}, in this version's order. */
+    private static boolean isEarlier(String header) {
+        List<String> names = List.of(header.split(",", -1));
+        List<String> kept = NAMES.stream().filter(n -> names.contains(n) || !LATER_COLUMNS.contains(n)).toList();
+        return names.equals(kept);
+    }
+
     /**
-     * The text of a file of {@link #UNREGULARISED_HEADER} in this format: its complete rows with no regularisation
-     * (a half-written last row is dropped, as when continuing). Written back, in one atomic replacement, only once
-     * every row has been checked.
+     * The text of a file whose header is {@code header}, an earlier one, in this format: its complete rows with 0
+     * in the columns it lacks (a half-written last row is dropped, as when continuing). Written back, in one
+     * atomic replacement, only once every row has been checked.
      */
-    private static String upgraded(String text) {
+    private static String upgraded(String header, String text) {
+        List<String> names = List.of(header.split(","));
         StringBuilder upgraded = new StringBuilder(HEADER).append('\n');
         int complete = text.lastIndexOf('\n') + 1;
         List<String> lines = text.substring(0, complete).lines().toList();
         for (int i = 1; i < lines.size(); i++) {
-            String[] f = lines.get(i).split(",", 6);
-            upgraded.append(String.join(",", Arrays.copyOf(f, 5))).append(",0,0,0");
-            upgraded.append(f.length == 6 ? "," + f[5] : "").append('\n');
+            String[] f = lines.get(i).split(",", -1);
+            List<String> row = new ArrayList<>();
+            for (String name : NAMES) {
+                int at = names.indexOf(name);
+                row.add(at < 0 ? "0" : at < f.length ? f[at] : "");
+            }
+            upgraded.append(f.length == names.size() ? String.join(",", row) : lines.get(i)).append('\n');
         }
         return upgraded.toString();
     }
@@ -156,7 +172,7 @@ public final class TrialLog implements Closeable {
         writer.write(String.join(",", Setting.number(s.learningRate()), Setting.number(s.beta1()),
                 Setting.number(s.beta2()), String.valueOf(s.batchSize()), s.hiddenText(),
                 Setting.number(s.inputDropout()), Setting.number(s.dropout()), Setting.number(s.weightDecay()),
-                String.valueOf(t.seed()),
+                Setting.number(s.augment()), String.valueOf(t.seed()),
                 String.valueOf(search.epochs()), String.valueOf(search.trainLimit()), search.data(),
                 String.format(Locale.ROOT, "%.6f", t.cost()), String.format(Locale.ROOT, "%.6f", t.testLoss()),
                 String.format(Locale.ROOT, "%.4f", t.accuracy()), String.format(Locale.ROOT, "%.2f", t.seconds())));
@@ -177,10 +193,10 @@ public final class TrialLog implements Closeable {
                     : Arrays.stream(f[4].split("-")).map(Integer::parseInt).toList();
             Setting s = new Setting(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
                     Integer.parseInt(f[3]), hidden, Double.parseDouble(f[5]), Double.parseDouble(f[6]),
-                    Double.parseDouble(f[7]));
-            of = new Search(Integer.parseInt(f[9]), Integer.parseInt(f[10]), f[11]);
-            trial = new Trial(s, Long.parseLong(f[8]), Double.parseDouble(f[12]), Double.parseDouble(f[13]),
-                    Double.parseDouble(f[14]), Double.parseDouble(f[15]));
+                    Double.parseDouble(f[7]), Double.parseDouble(f[8]));
+            of = new Search(Integer.parseInt(f[10]), Integer.parseInt(f[11]), f[12]);
+            trial = new Trial(s, Long.parseLong(f[9]), Double.parseDouble(f[13]), Double.parseDouble(f[14]),
+                    Double.parseDouble(f[15]), Double.parseDouble(f[16]));
         } catch (NumberFormatException e) {
             throw new UserException(where + "not a row of " + HEADER);
         }
@@ -198,12 +214,13 @@ public final class TrialLog implements Closeable {
                 : !(set.inputDropout() >= 0 && set.inputDropout() < 1) ? "input dropout " + f[5]
                 : !(set.dropout() >= 0 && set.dropout() < 1) ? "dropout " + f[6]
                 : !(set.weightDecay() >= 0) || Double.isInfinite(set.weightDecay()) ? "weight decay " + f[7]
+                : !(set.augment() >= 0 && set.augment() <= Augmentation.MAX_STRENGTH) ? "augment " + f[8]
                 : trial.seed() < 1 ? "seed " + trial.seed() + " (seeds count from 1)"
-                : !(trial.accuracy() >= 0 && trial.accuracy() <= 1) ? "accuracy " + f[14] + " (not in 0..1)"
-                : !(trial.cost() >= 0) || Double.isInfinite(trial.cost()) ? "cost " + f[12] + " (not a finite number ≥ 0)"
+                : !(trial.accuracy() >= 0 && trial.accuracy() <= 1) ? "accuracy " + f[15] + " (not in 0..1)"
+                : !(trial.cost() >= 0) || Double.isInfinite(trial.cost()) ? "cost " + f[13] + " (not a finite number ≥ 0)"
                 : !(trial.testLoss() >= 0) || Double.isInfinite(trial.testLoss())
-                ? "test loss " + f[13] + " (not a finite number ≥ 0)"
-                : !(trial.seconds() >= 0) || Double.isInfinite(trial.seconds()) ? "seconds " + f[15] : null;
+                ? "test loss " + f[14] + " (not a finite number ≥ 0)"
+                : !(trial.seconds() >= 0) || Double.isInfinite(trial.seconds()) ? "seconds " + f[16] : null;
         if (bad != null) {
             throw new UserException(where + "no trial gives " + Untrusted.shown(bad)
                     + "; the file was edited or damaged");
