@@ -85,7 +85,10 @@ class TrainViewApiTest {
                         "--hidden", "16,16", "--epochs", "1", "--batch-size", "64", "--seed", "3"},
                 {"{\"dataset\": \"spiral\", \"hidden\": [12, 8], \"activation\": \"tanh\", \"learningRate\": 0.01,"
                         + " \"epochs\": 30, \"batchSize\": 16, \"seed\": 5}", "--dataset", "spiral", "--hidden", "12,8",
-                        "--activation", "tanh", "--lr", "0.01", "--epochs", "30", "--batch-size", "16", "--seed", "5"}}) {
+                        "--activation", "tanh", "--lr", "0.01", "--epochs", "30", "--batch-size", "16", "--seed", "5"},
+                {"{\"dataset\": \"mnist\", \"hidden\": [16], \"epochs\": 1, \"batchSize\": 128, \"dropout\": 0.2,"
+                        + " \"augment\": 1}", "--hidden", "16", "--epochs", "1", "--batch-size", "128", "--dropout", "0.2",
+                        "--augment", "1"}}) {
             HttpResponse<String> started = post("/api/train/start", run[0]);
             assertEquals(200, started.statusCode(), started.body());
             JsonNode finished = awaitState(s -> s.path("status").asText().equals("finished"));
@@ -119,6 +122,8 @@ class TrainViewApiTest {
                 {"{\"dataset\": \"cifar\"}", "dataset: one of mnist, spiral, circles, blobs, xor, got \"cifar\""},
                 {"{\"activation\": \"swish\"}", "unknown activation 'swish'"},
                 {"{\"colour\": 1}", "unknown setting 'colour'"},
+                {"{\"dataset\": \"spiral\", \"augment\": 1}", "augment: distortions are for pictures; spiral is points"},
+                {"{\"augment\": 9}", "augment must be from 0 to 5, got 9.0"},
                 {"[1, 2]", "expected a JSON object"}};
         for (String[] c : cases) {
             HttpResponse<String> response = post("/api/train/start", c[0]);

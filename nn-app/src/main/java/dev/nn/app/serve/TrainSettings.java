@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.nn.app.cli.ConfigFile;
 import dev.nn.app.cli.ShapeCheck;
 import dev.nn.app.cli.UserException;
+import dev.nn.core.config.Augmentation;
 import dev.nn.core.config.TrainingConfig;
 import dev.nn.core.data.Dataset;
 
@@ -38,7 +39,7 @@ record TrainSettings(String dataset, TrainingConfig config, int threads) {
     static final List<String> DATASETS = List.of("mnist", "spiral", "circles", "blobs", "xor");
 
     private static final Set<String> FIELDS = Set.of("dataset", "hidden", "activation", "optimizer", "learningRate",
-            "batchSize", "epochs", "seed", "schedule", "inputDropout", "dropout", "weightDecay");
+            "batchSize", "epochs", "seed", "schedule", "inputDropout", "dropout", "weightDecay", "augment");
 
     /** The largest number of epochs on {@code dataset}. */
     static int maxEpochs(String dataset) {
@@ -59,11 +60,12 @@ record TrainSettings(String dataset, TrainingConfig config, int threads) {
                 throw new HttpError(400, "unknown setting '" + name + "' (known: " + String.join(", ",
                         FIELDS.stream().sorted().toList()) + ")");
             }
-            if (!name.equals("dataset")) {
+            if (!name.equals("dataset") && !name.equals("augment")) {
                 given.put(name, request.get(name));
             }
         }
         String dataset = dataset(request);
+        augment(request.get("augment"), dataset, given);
         JsonNode hidden = request.get("hidden");
         if (hidden != null) {
             if (!hidden.isArray() || hidden.size() > MAX_HIDDEN_LAYERS) {
@@ -90,6 +92,30 @@ record TrainSettings(String dataset, TrainingConfig config, int threads) {
                     + config.fit().epochs());
         }
         return new TrainSettings(dataset, config, resolved.threads());
+    }
+
+    /** Puts the distortions of augmentation strength {@code strength} (absent or 0: none) into {@code given}. */
+    private static void augment(JsonNode strength, String dataset, Map<String, Object> given) {
+        if (strength == null || strength.isNumber() && strength.asDouble() == 0) {
+            return;
+        }
+        if (!strength.isNumber()) {
+            throw new HttpError(400, "augment: a number from 0 to " + Augmentation.MAX_STRENGTH + ", got " + strength);
+        }
+        if (!dataset.equals("mnist")) {
+            throw new HttpError(400, "augment: distortions are for pictures; " + dataset + " is points");
+        }
+        Augmentation preset;
+        try {
+            preset = Augmentation.ofStrength(strength.floatValue());
+        } catch (IllegalArgumentException e) {
+            throw new HttpError(400, e.getMessage());
+        }
+        given.put("rotation", preset.rotation());
+        given.put("scale", preset.scale());
+        given.put("shear", preset.shear());
+        given.put("shift", preset.shift());
+        given.put("elasticAlpha", preset.elasticAlpha());
     }
 
     /** The dataset a request names (mnist when it names none). */
@@ -119,6 +145,7 @@ record TrainSettings(String dataset, TrainingConfig config, int threads) {
         m.put("inputDropout", config.regularization().inputDropout());
         m.put("dropout", config.regularization().dropout());
         m.put("weightDecay", config.regularization().weightDecay());
+        m.put("augmentation", config.augmentation().summary());
         m.put("threads", threads);
         return m;
     }

@@ -39,7 +39,7 @@ public record Augmentation(float rotation, float scale, float shear, float shift
     }
 
     /** The strongest {@link #ofStrength}: rotations up to ±50°, a scale from 50% to 150%. */
-    public static final float MAX_STRENGTH = 5;
+    public static final int MAX_STRENGTH = 5;
 
     /** Checks every setting, naming the one that is wrong. */
     public Augmentation {

@@ -74,7 +74,8 @@ function settings() {
     optimizer: field('t-optimizer').value, learningRate: number('t-lr', 'learning rate'),
     batchSize: number('t-batch', 'batch size'), epochs: number('t-epochs', 'epochs'), seed: number('t-seed', 'seed'),
     inputDropout: number('t-input-dropout', 'input dropout'), dropout: number('t-dropout', 'hidden dropout'),
-    weightDecay: number('t-decay', 'weight decay')};
+    weightDecay: number('t-decay', 'weight decay'),
+    augment: field('t-dataset').value === 'mnist' ? number('t-augment', 'augment') : 0};
 }
 
 field('t-dataset').addEventListener('change', () => fillDefaults(field('t-dataset').value));
