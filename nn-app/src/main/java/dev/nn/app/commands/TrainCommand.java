@@ -7,6 +7,7 @@ import dev.nn.app.cli.FlatSettings;
 import dev.nn.app.cli.HeapCheck;
 import dev.nn.app.cli.Interruption;
 import dev.nn.app.cli.OutputFiles;
+import dev.nn.app.cli.RegularizationOptions;
 import dev.nn.app.cli.RunData;
 import dev.nn.app.cli.ShapeCheck;
 import dev.nn.app.cli.SimdOption;
@@ -17,7 +18,6 @@ import dev.nn.app.plot.ChartFiles;
 import dev.nn.app.plot.TrainingCurves;
 import dev.nn.app.progress.ConsoleProgress;
 import dev.nn.core.Mlp;
-import dev.nn.core.config.Augmentation;
 import dev.nn.core.config.Regularization;
 import dev.nn.core.config.TrainingConfig;
 import dev.nn.core.data.Dataset;
@@ -131,77 +131,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed for the initial weights and the shuffling.")
     long seed;
 
-    @Option(names = "--input-dropout", paramLabel = "P", showDefaultValue = CommandLine.Help.Visibility.NEVER,
-            description = "Fraction of the input values dropped in each training batch, inverted dropout"
-                    + " (default 0: none).")
-    float inputDropout;
-
-    @Option(names = "--dropout", paramLabel = "P", showDefaultValue = CommandLine.Help.Visibility.NEVER,
-            description = "Fraction of each hidden layer's outputs dropped in each training batch (default 0:"
-                    + " none).")
-    float dropout;
-
-    @Option(names = "--weight-decay", paramLabel = "L", showDefaultValue = CommandLine.Help.Visibility.NEVER,
-            description = "L2 weight decay: L times each weight added to its gradient; biases are not decayed"
-                    + " (default 0: none).")
-    float weightDecay;
-
-    @Option(names = "--decoupled-weight-decay", paramLabel = "L",
-            showDefaultValue = CommandLine.Help.Visibility.NEVER,
-            description = "Decoupled weight decay (AdamW): each weight times 1 - lr*L before each step (default 0:"
-                    + " none).")
-    float decoupledWeightDecay;
-
-    @Option(names = "--max-norm", paramLabel = "C", showDefaultValue = CommandLine.Help.Visibility.NEVER,
-            description = "Scale each unit's incoming weights down to norm C after each step (default 0: no"
-                    + " bound).")
-    float maxNorm;
-
-    @Option(names = "--augment", paramLabel = "S", showDefaultValue = CommandLine.Help.Visibility.NEVER,
-            description = "Augmentation of strength S, from 0 to 5: S times rotation 10, scale 0.1, shear 0.15,"
-                    + " shift 2 and elastic 34 (the flags below, given as well, win).")
-    Float augment;
-
-    @Option(names = "--rotation", paramLabel = "DEG", showDefaultValue = CommandLine.Help.Visibility.NEVER,
-            description = "Augmentation: rotate each training image by a random angle up to DEG degrees either way"
-                    + " (default 0: none; the augmentation flags distort every batch afresh, seeded by --seed).")
-    float rotation;
-
-    @Option(names = "--scale", paramLabel = "F", showDefaultValue = CommandLine.Help.Visibility.NEVER,
-            description = "Augmentation: stretch each axis by a random factor from 1-F to 1+F (default 0).")
-    float scale;
-
-    @Option(names = "--shear", paramLabel = "S", showDefaultValue = CommandLine.Help.Visibility.NEVER,
-            description = "Augmentation: a random horizontal shear, slope up to S either way (default 0).")
-    float shear;
-
-    @Option(names = "--shift", paramLabel = "PX", showDefaultValue = CommandLine.Help.Visibility.NEVER,
-            description = "Augmentation: move each image by up to PX pixels along each axis (default 0).")
-    float shift;
-
-    @Option(names = "--elastic", paramLabel = "ALPHA", showDefaultValue = CommandLine.Help.Visibility.NEVER,
-            description = "Augmentation: elastic distortion, smooth random displacements scaled by ALPHA pixels"
-                    + " (Simard et al. 2003 use 34; default 0: none).")
-    float elasticAlpha;
-
-    @Option(names = "--elastic-sigma", paramLabel = "SIGMA",
-            description = "The width, in pixels, of the Gaussian that smooths the elastic displacements.")
-    float elasticSigma;
-
-    @Option(names = "--validation", paramLabel = "FRACTION", showDefaultValue = CommandLine.Help.Visibility.NEVER,
-            description = "Hold this fraction of the training data out (seeded by --seed), measure it after every"
-                    + " epoch and keep the weights of the epoch that scored best on it (default: none held out)."
-                    + " On a CSV without --test, the held-out rows are the test set instead.")
-    Float validation;
-
-    @Option(names = "--patience", paramLabel = "N", showDefaultValue = CommandLine.Help.Visibility.NEVER,
-            description = "With --validation: stop once N epochs in a row have not beaten the best validation"
-                    + " figure (default 0: train every epoch).")
-    int patience;
-
-    @Option(names = "--monitor", paramLabel = "NAME",
-            description = "The validation figure that picks the best epoch: loss (lowest) or accuracy (highest).")
-    String monitor;
+    @Mixin
+    RegularizationOptions regularization;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads for the large matrix products (default: the number of cores); results are the"
@@ -433,7 +364,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         String absolute = dir == null ? null : dir.toAbsolutePath().normalize().toString();
         RunFiles.TableRun tableRun = table.tableRun(dir, recorded,
-                parsed.hasMatchedOption("--validation") ? Double.valueOf(validation) : null);
+                regularization.validationGiven(parsed));
         validationIsTest = tableRun != null && tableRun.testFile() == null;
         return new RunFiles(outFile.toAbsolutePath().normalize().toString(), absolute,
                 absolute == null ? (name == null ? "mnist" : name) : null, tableRun);
@@ -531,36 +462,13 @@ public final class TrainCommand implements Callable<Integer> {
         Object[][] flags = {{"layers", layers}, {"hidden", hidden}, {"activation", activation}, {"loss", loss},
                 {"init", init}, {"optimizer", optimizer}, {"learningRate", learningRate}, {"schedule", schedule},
                 {"beta1", beta1}, {"beta2", beta2}, {"epsilon", epsilon}, {"momentum", momentum},
-                {"batchSize", batchSize}, {"epochs", epochs}, {"seed", seed}, {"inputDropout", inputDropout},
-                {"dropout", dropout}, {"weightDecay", weightDecay}, {"decoupledWeightDecay", decoupledWeightDecay},
-                {"maxNorm", maxNorm}, {"validation", validation}, {"patience", patience}, {"monitor", monitor},
-                {"rotation", rotation}, {"scale", scale}, {"shear", shear}, {"shift", shift},
-                {"elasticAlpha", elasticAlpha}, {"elasticSigma", elasticSigma}, {"threads", threads}};
+                {"batchSize", batchSize}, {"epochs", epochs}, {"seed", seed}, {"threads", threads}};
         for (Object[] flag : flags) {
             if (parsed.hasMatchedOption(FlatSettings.FLAGS.get((String) flag[0]))) {
                 given.put((String) flag[0], flag[1]);
             }
         }
-        if (augment != null) {
-            Augmentation preset;
-            try {
-                preset = Augmentation.ofStrength(augment);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--" + e.getMessage());
-            }
-            given.putIfAbsent("rotation", preset.rotation());
-            given.putIfAbsent("scale", preset.scale());
-            given.putIfAbsent("shear", preset.shear());
-            given.putIfAbsent("shift", preset.shift());
-            given.putIfAbsent("elasticAlpha", preset.elasticAlpha());
-        }
-        if (validationIsTest) {
-            if (given.containsKey("patience")) {
-                throw new IllegalArgumentException("--patience on a table needs --test FILE.csv: without it, the"
-                        + " rows --validation holds out are the test set, which must not choose the epoch");
-            }
-            given.remove("validation");
-        }
+        regularization.addGiven(parsed, validationIsTest, given);
         if (given.containsKey("layers") && given.containsKey("hidden")) {
             throw new IllegalArgumentException("--layers and --hidden: give one or the other, not both");
         }
