@@ -2,6 +2,7 @@ package dev.nn.simd.internal.panama;
 
 import dev.nn.simd.internal.Scratch;
 
+import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 
 import static dev.nn.simd.internal.panama.Vectors.L;
@@ -10,20 +11,23 @@ import static dev.nn.simd.internal.panama.Vectors.L;
  * One broadcast product, C = alpha·A·B + beta·C with A(i, p) = a[aOff + i·rowStride + p·colStride] and B(p, j) =
  * b[bOff + p·bRowStride + j·bColStride] (A·B, Aᵀ·B, and A·Bᵀ from a copy of Bᵀ). C is first set to beta·C (zeros
  * when beta is 0); then the micro-kernels add alpha·A·B panel by panel of B: four rows of C by four vectors of
- * columns, eight rows (then four) by two or one, leftover rows by four vectors or one; the last columns (fewer
- * than a vector) by {@link EdgeColumns}, chunk by chunk of rows as the last panel passes over them, so that A's
- * rows are still in cache. Panels are the outer loop and rows the inner one, so that a panel of B (k × up to four
- * vectors) stays in L2 while every row of A passes over it. One per thread: its fields hold the product in hand.
+ * columns, eight rows (then four) by two or one, leftover rows a row at a time; the last columns (fewer than a
+ * vector) by {@link EdgeColumns}, chunk by chunk of rows as the last panel passes over them, so that A's rows are
+ * still in cache. Panels are the outer loop and rows the inner one, so that a panel of B (k × up to four vectors)
+ * stays in L2 while every row of A passes over it. Where {@link PanamaProducts#packs} says so, each panel is packed
+ * (and A turned to contiguous rows) for {@link PackedKernels}; otherwise {@link BroadcastKernels} read both where
+ * they are. One per thread: its fields hold the product in hand.
  */
 final class BroadcastProduct {
 
     private static final ThreadLocal<BroadcastProduct> PRODUCTS = ThreadLocal.withInitial(BroadcastProduct::new);
 
-    private final Scratch panel = new Scratch(), rowBlocks = new Scratch();
+    private final Scratch packedRows = new Scratch();
+    private final AlignedPanel panel = new AlignedPanel();
     private final EdgeColumns edge = new EdgeColumns();
-    private float[] a, pa, c;
-    private int aOff, rowStride, colStride, rs, cs, cOff, ldc, k, blockRows;
-    private boolean packA;
+    private float[] a, c;
+    private int aOff, rowStride, colStride, cOff, ldc, k, blockRows;
+    private boolean packing;
     private float alpha;
 
     private BroadcastProduct() {
@@ -46,10 +50,6 @@ final class BroadcastProduct {
         for (int i = 0; i < m; i++) {
             scaleRow(c, cOff + i * ldc, n, beta);
         }
-        this.a = a;
-        this.aOff = aOff;
-        this.rowStride = rowStride;
-        this.colStride = colStride;
         this.c = c;
         this.cOff = cOff;
         this.ldc = ldc;
@@ -57,36 +57,38 @@ final class BroadcastProduct {
         this.alpha = alpha;
         int vectorCols = n - n % L;
         blockRows = m - m % 4;
-        packA = m >= PanamaProducts.PACK_MIN_ROWS && colStride != 1 && n > 4 * L;
-        pa = a;
-        if (packA) {
-            pa = rowBlocks.atLeast(blockRows * k);
-            Panels.rowBlocks(a, aOff, rowStride, colStride, blockRows, k, pa);
-        }
-        rs = packA ? 1 : rowStride;
-        cs = packA ? 4 : colStride;
         boolean hasEdge = vectorCols < n;
         if (hasEdge) {
             edge.prepare(a, aOff, rowStride, colStride, b, bOff + vectorCols * bColStride, bRowStride, bColStride, c,
                     cOff + vectorCols, ldc, n - vectorCols, k, alpha);
         }
-        boolean packing = bColStride != 1 || m >= PanamaProducts.PACK_MIN_ROWS;
-        float[] packed = packing && vectorCols > 0 ? panel.atLeast(4 * L * k) : null;
+        packing = PanamaProducts.packs(m, n, colStride, bColStride);
+        this.a = a;
+        this.aOff = aOff;
+        this.rowStride = rowStride;
+        this.colStride = colStride;
+        if (packing && colStride != 1) {
+            this.a = packedRows.atLeast(m * k);
+            Panels.rows(a, aOff, rowStride, colStride, m, k, this.a);
+            this.aOff = 0;
+            this.rowStride = k;
+            this.colStride = 1;
+        }
+        MemorySegment packed = packing && vectorCols > 0 ? panel.atLeast(4L * L * k * Float.BYTES) : null;
         for (int j = 0; j < vectorCols; ) {
             int width = vectorCols - j >= 4 * L ? 4 * L : vectorCols - j >= 2 * L ? 2 * L : L;
-            float[] pb = b;
-            int pOff = bOff + j, ldb = bRowStride;
             if (packing) {
                 Panels.pack(b, bOff + j * bColStride, bRowStride, bColStride, k, width, packed);
-                pb = packed;
-                pOff = 0;
-                ldb = width;
             }
             boolean last = j + width == vectorCols;
             int chunk = last && hasEdge ? PanamaProducts.EDGE_CHUNK_ROWS : m;
             for (int from = 0; from < m; from += chunk) {
                 int to = Math.min(m, from + chunk);
-                panelRows(pb, pOff, ldb, j, width, from, to);
+                if (packing) {
+                    packedRows(packed, j, width, from, to);
+                } else {
+                    inPlaceRows(b, bOff + j, bRowStride, j, width, from, to);
+                }
                 if (last && hasEdge) {
                     edge.rows(from, to);
                 }
@@ -98,48 +100,68 @@ final class BroadcastProduct {
         }
     }
 
-    /** Rows [from, to) of the panel of columns j..j+width (from a multiple of four). */
-    private void panelRows(float[] pb, int pOff, int ldb, int j, int width, int from, int to) {
+    /** Rows [from, to) (from a multiple of four) of the packed panel of columns j..j+width, A's rows contiguous. */
+    private void packedRows(MemorySegment pb, int j, int width, int from, int to) {
         int i = from, blockEnd = Math.min(to, blockRows);
         if (width < 4 * L) {
             for (; i + 8 <= blockEnd; i += 8) {
-                int a0 = rowBlock(i), a4 = rowBlock(i + 4), c0 = cOff + i * ldc + j;
+                int a0 = aOff + i * rowStride, c0 = cOff + i * ldc + j;
                 if (width == L) {
-                    BroadcastKernels.rows8x1(pa, a0, a4, rs, cs, pb, pOff, ldb, c, c0, ldc, k, alpha);
+                    PackedKernels.rows8x1(a, a0, rowStride, pb, c, c0, ldc, k, alpha);
                 } else {
-                    BroadcastKernels.rows8x2(pa, a0, a4, rs, cs, pb, pOff, ldb, c, c0, ldc, k, alpha);
+                    PackedKernels.rows8x2(a, a0, rowStride, pb, c, c0, ldc, k, alpha);
                 }
             }
         }
         for (; i < blockEnd; i += 4) {
-            int a0 = rowBlock(i), c0 = cOff + i * ldc + j;
+            int a0 = aOff + i * rowStride, c0 = cOff + i * ldc + j;
             switch (width / L) {
-                case 4 -> BroadcastKernels.rows4x4(pa, a0, rs, cs, pb, pOff, ldb, c, c0, ldc, k, alpha);
-                case 2 -> BroadcastKernels.rows4x2(pa, a0, rs, cs, pb, pOff, ldb, c, c0, ldc, k, alpha);
-                default -> BroadcastKernels.rows4x1(pa, a0, rs, cs, pb, pOff, ldb, c, c0, ldc, k, alpha);
+                case 4 -> PackedKernels.rows4x4(a, a0, rowStride, pb, c, c0, ldc, k, alpha);
+                case 2 -> PackedKernels.rows4x2(a, a0, rowStride, pb, c, c0, ldc, k, alpha);
+                default -> PackedKernels.rows4x1(a, a0, rowStride, pb, c, c0, ldc, k, alpha);
             }
         }
-        for (i = Math.max(from, blockRows); i < to; i++) {
-            int a0 = aOff + i * rowStride, c0 = cOff + i * ldc + j;
-            if (width == 4 * L) {
-                BroadcastKernels.rows1x4(a, a0, colStride, pb, pOff, ldb, c, c0, k, alpha);
-            } else {
-                for (int v = 0; v < width; v += L) {
-                    BroadcastKernels.rows1x1(a, a0, colStride, pb, pOff + v, ldb, c, c0 + v, k, alpha);
-                }
-            }
+        for (; i < to; i++) {
+            PackedKernels.row(a, aOff + i * rowStride, pb, width, c, cOff + i * ldc + j, k, alpha);
         }
     }
 
-    /** Where row i's block of four starts: in the packed copy of A, or in A itself. */
-    private int rowBlock(int i) {
-        return packA ? i * k : aOff + i * rowStride;
+    /** Rows [from, to) (from a multiple of four) of the columns j..j+width of B where it is (from b[b0]). */
+    private void inPlaceRows(float[] b, int b0, int ldb, int j, int width, int from, int to) {
+        int i = from, blockEnd = Math.min(to, blockRows);
+        if (width < 4 * L) {
+            for (; i + 8 <= blockEnd; i += 8) {
+                int a0 = aOff + i * rowStride, a4 = a0 + 4 * rowStride, c0 = cOff + i * ldc + j;
+                if (width == L) {
+                    BroadcastKernels.rows8x1(a, a0, a4, rowStride, colStride, b, b0, ldb, c, c0, ldc, k, alpha);
+                } else {
+                    BroadcastKernels.rows8x2(a, a0, a4, rowStride, colStride, b, b0, ldb, c, c0, ldc, k, alpha);
+                }
+            }
+        }
+        for (; i < blockEnd; i += 4) {
+            int a0 = aOff + i * rowStride, c0 = cOff + i * ldc + j;
+            switch (width / L) {
+                case 4 -> BroadcastKernels.rows4x4(a, a0, rowStride, colStride, b, b0, ldb, c, c0, ldc, k, alpha);
+                case 2 -> BroadcastKernels.rows4x2(a, a0, rowStride, colStride, b, b0, ldb, c, c0, ldc, k, alpha);
+                default -> BroadcastKernels.rows4x1(a, a0, rowStride, colStride, b, b0, ldb, c, c0, ldc, k, alpha);
+            }
+        }
+        for (; i < to; i++) {
+            int a0 = aOff + i * rowStride, c0 = cOff + i * ldc + j;
+            if (width == 4 * L) {
+                BroadcastKernels.rows1x4(a, a0, colStride, b, b0, ldb, c, c0, k, alpha);
+            } else {
+                for (int v = 0; v < width; v += L) {
+                    BroadcastKernels.rows1x1(a, a0, colStride, b, b0 + v, ldb, c, c0 + v, k, alpha);
+                }
+            }
+        }
     }
 
     /** Drops the caller's arrays, so that a thread's product does not keep them alive. */
     private void release() {
         a = null;
-        pa = null;
         c = null;
         edge.release();
     }

@@ -93,6 +93,20 @@ final class PanamaProducts implements Products {
         return rowStride == 1 && colStride != 1 ? EdgeColumns.TRANSPOSED : EdgeColumns.PADDED;
     }
 
+    /**
+     * Whether a broadcast product packs B (and A, when its columns are contiguous: Aᵀ·B) for the kernels on packed
+     * operands ({@link PackedKernels}), or runs on both where they are ({@link BroadcastKernels}). A transposed B
+     * is always packed. Otherwise B is packed from {@link #PACK_MIN_ROWS} rows on, except for an Aᵀ·B of at most
+     * one panel (four vectors of columns), where turning A would cost more than it saves; its B is then read in
+     * place, which for so narrow a B does not suffer from rows a multiple of 4 kB apart.
+     */
+    static boolean packs(int m, int n, int colStride, int bColStride) {
+        if (bColStride != 1) {
+            return true;
+        }
+        return m >= PACK_MIN_ROWS && (colStride == 1 || n > 4 * L);
+    }
+
     @Override
     public boolean abtSplitsColumns(int method) {
         return method == COPY;

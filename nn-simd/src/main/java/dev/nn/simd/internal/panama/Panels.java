@@ -1,5 +1,8 @@
 package dev.nn.simd.internal.panama;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -11,19 +14,22 @@ final class Panels {
     /** Values of p per tile when {@link #pack} turns rows of a transposed B into a panel's columns. */
     static final int TILE = 32;
 
+    /** A float in native order, as the vectors read it. */
+    private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT.withOrder(ByteOrder.nativeOrder());
+
     private Panels() {
     }
 
     /**
      * Copies the panel B(0..k, 0..width) (B(p, j) at b[bOff + p·rowStride + j·colStride]) into {@code panel}, its
-     * rows end to end. A transposed B (A·Bᵀ's, rowStride 1) is turned in tiles of {@link #TILE} values of p, four
-     * of its rows at a time, so that the lines read and written stay in L1 while a tile is turned; width is then a
-     * multiple of four.
+     * rows end to end, floats in native order. A transposed B (A·Bᵀ's, rowStride 1) is turned in tiles of
+     * {@link #TILE} values of p, four of its rows at a time, so that the lines read and written stay in L1 while a
+     * tile is turned; width is then a multiple of four.
      */
-    static void pack(float[] b, int bOff, int rowStride, int colStride, int k, int width, float[] panel) {
+    static void pack(float[] b, int bOff, int rowStride, int colStride, int k, int width, MemorySegment panel) {
         if (colStride == 1) {
             for (int p = 0; p < k; p++) {
-                System.arraycopy(b, bOff + p * rowStride, panel, p * width, width);
+                MemorySegment.copy(b, bOff + p * rowStride, panel, FLOAT, (long) p * width * Float.BYTES, width);
             }
             return;
         }
@@ -32,11 +38,11 @@ final class Panels {
             for (int j = 0; j < width; j += 4) {
                 int r0 = bOff + j * colStride, r1 = r0 + colStride, r2 = r1 + colStride, r3 = r2 + colStride;
                 for (int p = p0; p < p1; p++) {
-                    int to = p * width + j;
-                    panel[to] = b[r0 + p];
-                    panel[to + 1] = b[r1 + p];
-                    panel[to + 2] = b[r2 + p];
-                    panel[to + 3] = b[r3 + p];
+                    long to = (long) p * width + j;
+                    panel.setAtIndex(FLOAT, to, b[r0 + p]);
+                    panel.setAtIndex(FLOAT, to + 1, b[r1 + p]);
+                    panel.setAtIndex(FLOAT, to + 2, b[r2 + p]);
+                    panel.setAtIndex(FLOAT, to + 3, b[r3 + p]);
                 }
             }
         }
@@ -58,18 +64,30 @@ final class Panels {
     }
 
     /**
-     * Copies A's rows, four at a time, into {@code blocks}, where block i/4 holds, for each p in turn, the four
-     * elements A(i..i+3, p) side by side: for Aᵀ·B, whose A(i, p) run down a column of the stored matrix, a whole
-     * stored row apart for each p.
+     * Copies A's first {@code rows} rows into {@code rows}×k row-major {@code out} (A(i, p) at out[i·k + p]): for
+     * Aᵀ·B, whose A(i, p) run down a column of the stored matrix, a whole stored row apart for each p. Turned in
+     * tiles of {@link #TILE} values of p, four rows at a time, so that the stored rows being read stay in L1.
      */
-    static void rowBlocks(float[] a, int aOff, int rowStride, int colStride, int blockRows, int k, float[] blocks) {
-        for (int i = 0; i < blockRows; i += 4) {
-            for (int p = 0; p < k; p++) {
-                int from = aOff + i * rowStride + p * colStride, to = i * k + 4 * p;
-                blocks[to] = a[from];
-                blocks[to + 1] = a[from + rowStride];
-                blocks[to + 2] = a[from + 2 * rowStride];
-                blocks[to + 3] = a[from + 3 * rowStride];
+    static void rows(float[] a, int aOff, int rowStride, int colStride, int rows, int k, float[] out) {
+        int blocks = rows - rows % 4;
+        for (int p0 = 0; p0 < k; p0 += TILE) {
+            int p1 = Math.min(k, p0 + TILE);
+            for (int i = 0; i < blocks; i += 4) {
+                int to0 = i * k, to1 = to0 + k, to2 = to1 + k, to3 = to2 + k;
+                int from0 = aOff + i * rowStride, from1 = from0 + rowStride, from2 = from1 + rowStride;
+                int from3 = from2 + rowStride;
+                for (int p = p0; p < p1; p++) {
+                    int col = p * colStride;
+                    out[to0 + p] = a[from0 + col];
+                    out[to1 + p] = a[from1 + col];
+                    out[to2 + p] = a[from2 + col];
+                    out[to3 + p] = a[from3 + col];
+                }
+            }
+            for (int i = blocks; i < rows; i++) {
+                for (int p = p0; p < p1; p++) {
+                    out[i * k + p] = a[aOff + i * rowStride + p * colStride];
+                }
             }
         }
     }
