@@ -122,7 +122,12 @@ final class BroadcastProduct {
             }
         }
         for (; i < to; i++) {
-            PackedKernels.row(a, aOff + i * rowStride, pb, width, c, cOff + i * ldc + j, k, alpha);
+            int a0 = aOff + i * rowStride, c0 = cOff + i * ldc + j;
+            if (width == 4 * L) {
+                PackedKernels.row1x4(a, a0, pb, c, c0, k, alpha);
+            } else {
+                PackedKernels.row(a, a0, pb, width, c, c0, k, alpha);
+            }
         }
     }
 

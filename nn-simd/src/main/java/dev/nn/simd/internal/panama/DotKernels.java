@@ -195,6 +195,7 @@ final class DotKernels {
         store(t33, c, r3 + 3, alpha, beta);
     }
 
+    /** Eight dot products at once: rows i..i+3 of A against rows j and j+1 of B, six loads per eight FMAs. */
     static void dots4x2(float[] a, int a0, int lda, float[] b, int b0, int ldb, int k,
                                 float[] c, int c0, int ldc, float alpha, float beta, float[] lanes) {
         int a1 = a0 + lda, a2 = a1 + lda, a3 = a2 + lda, b1 = b0 + ldb;
@@ -255,5 +256,42 @@ final class DotKernels {
         store(t21, c, c0 + 2 * ldc + 1, alpha, beta);
         store(t30, c, c0 + 3 * ldc, alpha, beta);
         store(t31, c, c0 + 3 * ldc + 1, alpha, beta);
+    }
+
+    /** Four dot products at once: rows i..i+3 of A against row j of B, five loads per four FMAs. */
+    static void dots4x1(float[] a, int a0, int lda, float[] b, int b0, int k,
+                        float[] c, int c0, int ldc, float alpha, float beta, float[] lanes) {
+        int a1 = a0 + lda, a2 = a1 + lda, a3 = a2 + lda;
+        float t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+        int p = 0;
+        if (k >= L) {
+            FloatVector s0 = FloatVector.zero(FLOATS), s1 = s0, s2 = s0, s3 = s0;
+            for (int bound = FLOATS.loopBound(k); p < bound; p += L) {
+                FloatVector y = FloatVector.fromArray(FLOATS, b, b0 + p);
+                s0 = FloatVector.fromArray(FLOATS, a, a0 + p).fma(y, s0);
+                s1 = FloatVector.fromArray(FLOATS, a, a1 + p).fma(y, s1);
+                s2 = FloatVector.fromArray(FLOATS, a, a2 + p).fma(y, s2);
+                s3 = FloatVector.fromArray(FLOATS, a, a3 + p).fma(y, s3);
+            }
+            s0.intoArray(lanes, 0);
+            s1.intoArray(lanes, L);
+            s2.intoArray(lanes, 2 * L);
+            s3.intoArray(lanes, 3 * L);
+            t0 = sumLanes(lanes, 0);
+            t1 = sumLanes(lanes, L);
+            t2 = sumLanes(lanes, 2 * L);
+            t3 = sumLanes(lanes, 3 * L);
+        }
+        for (; p < k; p++) {
+            float y = b[b0 + p];
+            t0 = fma(a[a0 + p], y, t0);
+            t1 = fma(a[a1 + p], y, t1);
+            t2 = fma(a[a2 + p], y, t2);
+            t3 = fma(a[a3 + p], y, t3);
+        }
+        store(t0, c, c0, alpha, beta);
+        store(t1, c, c0 + ldc, alpha, beta);
+        store(t2, c, c0 + 2 * ldc, alpha, beta);
+        store(t3, c, c0 + 3 * ldc, alpha, beta);
     }
 }

@@ -4,7 +4,7 @@ import static dev.nn.simd.internal.panama.Vectors.LANES;
 
 /**
  * A product as dot products, C = alpha·A·Bᵀ + beta·C with A and B stored by rows (lda, ldb apart): four rows of A
- * by four rows of B share their loads (then four by two); leftover rows and columns one dot product each. Rows of
+ * by four rows of B share their loads (then four by two, four by one); leftover rows one dot product each. Rows of
  * B go in panels of about {@link PanamaProducts#PANEL_FLOATS} floats, the outer loop, so that a panel stays in L2
  * while every row of A passes over it. Rows are taken in fours from the first, so a run over some of the rows
  * (from a multiple of four) gives each element the bits of a run over all.
@@ -35,11 +35,9 @@ final class DotProduct {
                 DotKernels.dots4x2(a, aOff + i * lda, lda, b, bOff + j * ldb, ldb, k, c, cOff + i * ldc + j, ldc,
                         alpha, beta, lanes);
             }
-            for (; j < n; j++) {
-                for (int r = i; r < i + 4; r++) {
-                    DotKernels.store(DotKernels.dot(a, aOff + r * lda, b, bOff + j * ldb, k), c, cOff + r * ldc + j,
-                            alpha, beta);
-                }
+            if (j < n) {
+                DotKernels.dots4x1(a, aOff + i * lda, lda, b, bOff + j * ldb, k, c, cOff + i * ldc + j, ldc, alpha,
+                        beta, lanes);
             }
         }
         for (int i = blockRows; i < m; i++) {

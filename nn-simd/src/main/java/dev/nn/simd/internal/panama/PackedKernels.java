@@ -232,8 +232,28 @@ final class PackedKernels {
     }
 
     /**
-     * One row of C by a panel {@code width} wide (one, two or four vectors): C += alpha·A·B, a vector at a time;
-     * the rows left over below a multiple of four.
+     * One row of C by a panel four vectors wide: C += alpha·A·B, four independent chains (one would wait on each
+     * FMA's latency); a row left over below a multiple of four.
+     */
+    static void row1x4(float[] a, int a0, MemorySegment panel, float[] c, int c0, int k, float alpha) {
+        FloatVector s0 = FloatVector.zero(FLOATS), s1 = s0, s2 = s0, s3 = s0;
+        for (int p = 0; p < k; p++) {
+            long row = (long) p * (4 * VECTOR_BYTES);
+            FloatVector x = FloatVector.broadcast(FLOATS, a[a0 + p]);
+            s0 = x.fma(fromMemorySegment(FLOATS, panel, row, NATIVE), s0);
+            s1 = x.fma(fromMemorySegment(FLOATS, panel, row + VECTOR_BYTES, NATIVE), s1);
+            s2 = x.fma(fromMemorySegment(FLOATS, panel, row + 2 * VECTOR_BYTES, NATIVE), s2);
+            s3 = x.fma(fromMemorySegment(FLOATS, panel, row + 3 * VECTOR_BYTES, NATIVE), s3);
+        }
+        s0.mul(alpha).add(FloatVector.fromArray(FLOATS, c, c0)).intoArray(c, c0);
+        s1.mul(alpha).add(FloatVector.fromArray(FLOATS, c, c0 + L)).intoArray(c, c0 + L);
+        s2.mul(alpha).add(FloatVector.fromArray(FLOATS, c, c0 + 2 * L)).intoArray(c, c0 + 2 * L);
+        s3.mul(alpha).add(FloatVector.fromArray(FLOATS, c, c0 + 3 * L)).intoArray(c, c0 + 3 * L);
+    }
+
+    /**
+     * One row of C by a panel {@code width} wide (one or two vectors): C += alpha·A·B, a vector at a time; a row
+     * left over below a multiple of four.
      */
     static void row(float[] a, int a0, MemorySegment panel, int width, float[] c, int c0, int k, float alpha) {
         for (int v = 0; v < width; v += L) {
