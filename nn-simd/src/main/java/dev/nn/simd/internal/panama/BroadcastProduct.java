@@ -22,7 +22,7 @@ final class BroadcastProduct {
 
     private static final ThreadLocal<BroadcastProduct> PRODUCTS = ThreadLocal.withInitial(BroadcastProduct::new);
 
-    private final Scratch packedRows = new Scratch();
+    private final Scratch rowsOfA = new Scratch();
     private final AlignedPanel panel = new AlignedPanel();
     private final EdgeColumns edge = new EdgeColumns();
     private float[] a, c;
@@ -68,7 +68,7 @@ final class BroadcastProduct {
         this.rowStride = rowStride;
         this.colStride = colStride;
         if (packing && colStride != 1) {
-            this.a = packedRows.atLeast(m * k);
+            this.a = rowsOfA.atLeast(m * k);
             Panels.rows(a, aOff, rowStride, colStride, m, k, this.a);
             this.aOff = 0;
             this.rowStride = k;
