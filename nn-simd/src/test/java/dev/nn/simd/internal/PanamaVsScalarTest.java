@@ -327,13 +327,17 @@ class PanamaVsScalarTest {
 
     /**
      * Aᵀ·B is one chain of multiply-adds in order of p per element in both implementations, whichever way its last
-     * columns are built (padded, or transposed with vectors along A's columns): the bits of the scalar twin.
+     * columns are built (padded, or transposed with vectors along A's columns), and when the whole product is built
+     * as its transpose with sums kept across blocks of p (narrow C at least 128 deep: 256×16, 256×17, 130×18,
+     * 200×19 at both widths, with 0 to 3 columns past a multiple of four and rows past a multiple of four vectors):
+     * the bits of the scalar twin.
      */
     @Test
     void transposedAProductsAreTheScalarTwinsBitForBit() {
         Random random = new Random(13);
         for (int[] shape : new int[][]{{256, 17, 1024}, {70, 10, 100}, {19, 3, 64}, {129, 100, 67}, {33, 65, 129},
-                {600, 133, 65}, {5, 7, 200}, {64, 31, 63}}) {
+                {600, 133, 65}, {5, 7, 200}, {64, 31, 63}, {256, 16, 1024}, {130, 18, 300}, {200, 19, 129},
+                {64, 64, 128}}) {
             int m = shape[0], n = shape[1], k = shape[2];
             for (float[] ab : new float[][]{{1f, 0f}, {-2f, 0.25f}}) {
                 float[] a = Fills.UNIFORM.array(random, 1, k * m);

@@ -172,7 +172,7 @@ final class BroadcastProduct {
     }
 
     /** C's row = beta·row, zeros (not 0·NaN) when beta is 0, before a product is added to it. */
-    private static void scaleRow(float[] c, int off, int n, float beta) {
+    static void scaleRow(float[] c, int off, int n, float beta) {
         if (beta == 0) {
             Arrays.fill(c, off, off + n, 0f);
         } else if (beta != 1) {
