@@ -2,7 +2,6 @@ package dev.nn.simd.internal.panama;
 
 import dev.nn.simd.internal.Scratch;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorSpecies;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -31,8 +30,6 @@ final class TransposedProduct {
     /** A float in native order, as the vectors read it. */
     private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT.withOrder(ByteOrder.nativeOrder());
     private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
-    /** Four floats: one step of B's four columns. */
-    private static final VectorSpecies<Float> FOUR = FloatVector.SPECIES_128;
 
     private final Scratch columnsOfB = new Scratch(), sums = new Scratch();
     private final AlignedPanel panel = new AlignedPanel();
@@ -88,21 +85,19 @@ final class TransposedProduct {
 
     /**
      * Copies B's columns four at a time into x, each four k steps of four values (B(p, j) at x[(j - j % 4)·k +
-     * 4p + j % 4]), zeros past the n-th: a kernel's broadcasts at a step are then side by side.
+     * 4p + j % 4]), zeros past the n-th: a kernel's broadcasts at a step are then side by side. Plain loads: a copy through
+     * four-lane vectors was boxed (allocating) when C2 inlined it late into {@link #compute}.
      */
     private static void fours(float[] b, int bOff, int ldb, int n, int k, float[] x) {
-        int whole = n - n % 4;
-        for (int j = 0; j < whole; j += 4) {
-            int to = j * k, from = bOff + j;
+        for (int j = 0; j < n; j += 4) {
+            int to = j * k, from = bOff + j, width = Math.min(4, n - j);
             for (int p = 0; p < k; p++) {
-                FloatVector.fromArray(FOUR, b, from + p * ldb).intoArray(x, to + 4 * p);
-            }
-        }
-        if (whole < n) {
-            int to = whole * k;
-            for (int p = 0; p < k; p++) {
-                for (int r = 0; r < 4; r++) {
-                    x[to + 4 * p + r] = whole + r < n ? b[bOff + p * ldb + whole + r] : 0f;
+                int row = from + p * ldb, step = to + 4 * p;
+                for (int r = 0; r < width; r++) {
+                    x[step + r] = b[row + r];
+                }
+                for (int r = width; r < 4; r++) {
+                    x[step + r] = 0f;
                 }
             }
         }
