@@ -288,6 +288,7 @@ class PanamaVsScalarTest {
         shapes.add(new int[]{19, 3, 64});   // transposed broadcasts (Aᵀ·B), with leftover rows and columns
         shapes.add(new int[]{256, 17, 1024});
         shapes.add(new int[]{129, 100, 67});
+        shapes.add(new int[]{70, 66, 100}); // A·Bᵀ from a copy of Bᵀ: 64 to 127 rows, four vectors wide at 512 bits
         shapes.add(new int[]{0, 5, 3});
         shapes.add(new int[]{4, 0, 3});
         shapes.add(new int[]{4, 5, 0});
@@ -307,7 +308,7 @@ class PanamaVsScalarTest {
     @Test
     void transposedProductsMatchTheProductOnBTransposed() {
         Random random = new Random(12);
-        for (int[] shape : new int[][]{{128, 64, 32}, {131, 70, 37}, {517, 133, 65}, {1000, 256, 784}}) {
+        for (int[] shape : new int[][]{{128, 64, 32}, {131, 70, 37}, {517, 133, 65}, {1000, 256, 784}, {70, 66, 100}}) {
             int m = shape[0], n = shape[1], k = shape[2];
             assertTrue(panama.transposesB(m, n, k), m + "×" + n + "×" + k + " is built from a copy of Bᵀ");
             float[] a = Fills.UNIFORM.array(random, 0, m * k);

@@ -14,9 +14,9 @@ import static dev.nn.simd.internal.panama.Vectors.L;
  *   {@link #EDGE_MIN_DEPTH} deep, as dot products (A·B) or transposed, vectors along A's columns (Aᵀ·B);
  *   otherwise as one zero-padded vector ({@link EdgeColumns}), {@link #EDGE_CHUNK_ROWS} rows at a time.</li>
  *   <li>A·Bᵀ with rows shorter than two vectors: {@link ShortRowKernels} (method {@link #SHORT}); with at least
- *   {@link #TRANSPOSE_MIN_ROWS} rows and four vectors of columns: like A·B from a packed copy of Bᵀ (method
- *   {@link #COPY}, split by columns); one to four vectors of columns: the same, split by rows (method
- *   {@link #NARROW_COPY}); otherwise dot products four by four ({@link DotProduct}, method {@link #DOTS}).</li>
+ *   {@link #COPY_MIN_ROWS} rows and four vectors of columns: like A·B from a packed copy of Bᵀ (method
+ *   {@link #COPY}, split by columns); with at least {@link #NARROW_COPY_MIN_ROWS} rows and one to four vectors of
+ *   columns: the same, split by rows (method {@link #NARROW_COPY}); otherwise dot products four by four ({@link DotProduct}, method {@link #DOTS}).</li>
  * </ul>
  * Every element of C is computed the same way however the product is split between threads (rows are split in
  * fours, columns in whole runs of vectors), so a product gives the same bits at any thread count. Elements are
@@ -39,8 +39,16 @@ final class PanamaProducts implements Products {
 
     /** Products with fewer rows than this use B where it is: a packed panel would serve too few rows. */
     static final int PACK_MIN_ROWS = 64;
-    /** A·Bᵀ with at least this many rows (and wide enough) is built from a copy of Bᵀ. */
-    static final int TRANSPOSE_MIN_ROWS = 128;
+    /**
+     * A·Bᵀ with at least this many rows and four vectors of columns is built from a copy of Bᵀ: at 512 bits
+     * 64×256×784 in 302 µs against 335 by dot products, 100×256×1024 in 575 against 706.
+     */
+    static final int COPY_MIN_ROWS = 64;
+    /**
+     * A·Bᵀ one to four vectors wide is built from a copy of Bᵀ from this many rows; with fewer, dot products are as
+     * fast (64×16×784 and 64×48×784 at 512 bits).
+     */
+    static final int NARROW_COPY_MIN_ROWS = 128;
     /**
      * Products at least this deep build their last columns (fewer than a vector) without padding them to a whole
      * vector: as dot products where A's rows are contiguous (A·B), with the vectors along A's rows where its
@@ -102,10 +110,11 @@ final class PanamaProducts implements Products {
         if (k < 2 * L) {
             return SHORT;
         }
-        if (m < TRANSPOSE_MIN_ROWS || n < L) {
+        boolean wide = n >= 4 * L;
+        if (n < L || m < (wide ? COPY_MIN_ROWS : NARROW_COPY_MIN_ROWS)) {
             return DOTS;
         }
-        return n >= 4 * L ? COPY : NARROW_COPY;
+        return wide ? COPY : NARROW_COPY;
     }
 
     /**
