@@ -3,10 +3,10 @@ package dev.nn.simd.internal.panama;
 import jdk.incubator.vector.FloatVector;
 
 import java.lang.foreign.MemorySegment;
-import java.nio.ByteOrder;
 
 import static dev.nn.simd.internal.panama.Vectors.FLOATS;
 import static dev.nn.simd.internal.panama.Vectors.L;
+import static dev.nn.simd.internal.panama.Vectors.NATIVE;
 import static jdk.incubator.vector.FloatVector.fromMemorySegment;
 
 /**
@@ -21,8 +21,6 @@ final class PackedKernels {
 
     /** Bytes per vector. */
     private static final int VECTOR_BYTES = L * Float.BYTES;
-    /** The panel's byte order: the one it was packed in. */
-    private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
 
     private PackedKernels() {
     }

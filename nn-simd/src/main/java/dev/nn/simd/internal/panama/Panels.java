@@ -1,9 +1,9 @@
 package dev.nn.simd.internal.panama;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
 import java.util.Arrays;
+
+import static dev.nn.simd.internal.panama.Vectors.NATIVE_FLOAT;
 
 /**
  * Packing: parts of A and B copied into the order a micro-kernel reads them. Rows of B a multiple of 4 kB apart
@@ -14,8 +14,6 @@ final class Panels {
     /** Values of p per tile when {@link #pack} turns rows of a transposed B into a panel's columns. */
     static final int TILE = 32;
 
-    /** A float in native order, as the vectors read it. */
-    private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT.withOrder(ByteOrder.nativeOrder());
 
     private Panels() {
     }
@@ -29,7 +27,7 @@ final class Panels {
     static void pack(float[] b, int bOff, int rowStride, int colStride, int k, int width, MemorySegment panel) {
         if (colStride == 1) {
             for (int p = 0; p < k; p++) {
-                MemorySegment.copy(b, bOff + p * rowStride, panel, FLOAT, (long) p * width * Float.BYTES, width);
+                MemorySegment.copy(b, bOff + p * rowStride, panel, NATIVE_FLOAT, (long) p * width * Float.BYTES, width);
             }
             return;
         }
@@ -39,10 +37,10 @@ final class Panels {
                 int r0 = bOff + j * colStride, r1 = r0 + colStride, r2 = r1 + colStride, r3 = r2 + colStride;
                 for (int p = p0; p < p1; p++) {
                     long to = (long) p * width + j;
-                    panel.setAtIndex(FLOAT, to, b[r0 + p]);
-                    panel.setAtIndex(FLOAT, to + 1, b[r1 + p]);
-                    panel.setAtIndex(FLOAT, to + 2, b[r2 + p]);
-                    panel.setAtIndex(FLOAT, to + 3, b[r3 + p]);
+                    panel.setAtIndex(NATIVE_FLOAT, to, b[r0 + p]);
+                    panel.setAtIndex(NATIVE_FLOAT, to + 1, b[r1 + p]);
+                    panel.setAtIndex(NATIVE_FLOAT, to + 2, b[r2 + p]);
+                    panel.setAtIndex(NATIVE_FLOAT, to + 3, b[r3 + p]);
                 }
             }
         }

@@ -4,12 +4,12 @@ import dev.nn.simd.internal.Scratch;
 import jdk.incubator.vector.FloatVector;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 import static dev.nn.simd.internal.panama.Vectors.FLOATS;
 import static dev.nn.simd.internal.panama.Vectors.L;
+import static dev.nn.simd.internal.panama.Vectors.NATIVE;
+import static dev.nn.simd.internal.panama.Vectors.NATIVE_FLOAT;
 
 /**
  * One Aᵀ·B built as its transpose: C = alpha·Aᵀ·B + beta·C with A stored k×m (A(i, p) at a[aOff + p·lda + i]),
@@ -27,9 +27,6 @@ final class TransposedProduct {
     static final int DEPTH = 128;
 
     private static final ThreadLocal<TransposedProduct> PRODUCTS = ThreadLocal.withInitial(TransposedProduct::new);
-    /** A float in native order, as the vectors read it. */
-    private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT.withOrder(ByteOrder.nativeOrder());
-    private static final ByteOrder NATIVE = ByteOrder.nativeOrder();
 
     private final Scratch columnsOfB = new Scratch(), sums = new Scratch();
     private final AlignedPanel panel = new AlignedPanel();
@@ -128,10 +125,10 @@ final class TransposedProduct {
                 FloatVector.fromArray(FLOATS, a, row + j).intoMemorySegment(y, (to + j) * Float.BYTES, NATIVE);
             }
             for (; j < width; j++) {
-                y.setAtIndex(FLOAT, to + j, a[row + j]);
+                y.setAtIndex(NATIVE_FLOAT, to + j, a[row + j]);
             }
             for (; j < 4 * L; j++) {
-                y.setAtIndex(FLOAT, to + j, 0f);
+                y.setAtIndex(NATIVE_FLOAT, to + j, 0f);
             }
         }
     }

@@ -7,9 +7,12 @@ import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+
 /**
- * What every Panama kernel shares: the float species and its length, whether multiply-adds are fused, and sums
- * across lanes in a fixed order.
+ * What every Panama kernel shares: the float species and its length, whether multiply-adds are fused, sums
+ * across lanes in a fixed order, and the byte order of the native panels.
  *
  * <p>Vector code calls the Vector API directly, never through a helper of ours that takes or returns a vector:
  * a vector handed to a method that the JIT does not inline is allocated, and C2 declined to inline even tiny
@@ -27,6 +30,10 @@ final class Vectors {
     static final VectorSpecies<Float> FLOATS = species(KernelProvider.requestedBits());
     /** Float lanes per vector. */
     static final int L = FLOATS.length();
+    /** The byte order of native memory, in which packed panels hold their floats. */
+    static final ByteOrder NATIVE = ByteOrder.nativeOrder();
+    /** A float in native order, as the vectors read it from a panel. */
+    static final ValueLayout.OfFloat NATIVE_FLOAT = ValueLayout.JAVA_FLOAT.withOrder(NATIVE);
     /** The scalar twin's multiply-add for the tails: fused, as the vectors' are. */
     static final ScalarFma FUSED = new ScalarFma(true);
     /** Per-thread room for sixteen vectors' lanes, so that sums across lanes need no allocation. */
