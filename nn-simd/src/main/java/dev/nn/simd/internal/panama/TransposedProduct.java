@@ -82,9 +82,9 @@ final class TransposedProduct {
 
     /**
      * Copies B's columns four at a time into x, each four k steps of four values (B(p, j) at x[(j - j % 4)·k +
-     * 4p + j % 4]), zeros past the n-th: a kernel's broadcasts at a step are then side by side. Plain loads, four a step: a copy
-     * through four-lane vectors was 5–15% faster but was boxed (allocating) when C2 inlined it late into
-     * {@link #compute}.
+     * 4p + j % 4]), zeros past the n-th: a kernel's broadcasts at a step are then side by side. Plain loads, four
+     * a step: a copy through four-lane vectors was 5–15% faster but was boxed (allocating) when C2 inlined it
+     * late into {@link #compute}.
      */
     private static void fours(float[] b, int bOff, int ldb, int n, int k, float[] x) {
         int whole = n - n % 4;
