@@ -16,7 +16,8 @@ import static dev.nn.simd.internal.panama.Vectors.L;
  *   <li>A·Bᵀ with rows shorter than two vectors: {@link ShortRowKernels} (method {@link #SHORT}); with at least
  *   {@link #COPY_MIN_ROWS} rows and four vectors of columns: like A·B from a packed copy of Bᵀ (method
  *   {@link #COPY}, split by columns); with at least {@link #NARROW_COPY_MIN_ROWS} rows and one to four vectors of
- *   columns: the same, split by rows (method {@link #NARROW_COPY}); otherwise dot products four by four ({@link DotProduct}, method {@link #DOTS}).</li>
+ *   columns: the same, split by rows (method {@link #NARROW_COPY}); otherwise dot products four by four
+ *   ({@link DotProduct}, method {@link #DOTS}).</li>
  * </ul>
  * Every element of C is computed the same way however the product is split between threads (rows are split in
  * fours, columns in whole runs of vectors), so a product gives the same bits at any thread count. Elements are
@@ -100,7 +101,8 @@ final class PanamaProducts implements Products {
                     int m, int n, int k, float alpha, float beta, int method) {
         switch (method) {
             case SHORT -> ShortRowKernels.product(a, aOff, lda, b, bOff, ldb, c, cOff, ldc, m, n, k, alpha, beta);
-            case COPY, NARROW_COPY -> BroadcastProduct.run(a, aOff, lda, 1, b, bOff, 1, ldb, c, cOff, ldc, m, n, k, alpha, beta);
+            case COPY, NARROW_COPY ->
+                    BroadcastProduct.run(a, aOff, lda, 1, b, bOff, 1, ldb, c, cOff, ldc, m, n, k, alpha, beta);
             default -> DotProduct.run(a, aOff, lda, b, bOff, ldb, c, cOff, ldc, m, n, k, alpha, beta);
         }
     }

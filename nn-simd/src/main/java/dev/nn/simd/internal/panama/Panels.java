@@ -14,7 +14,6 @@ final class Panels {
     /** Values of p per tile when {@link #pack} turns rows of a transposed B into a panel's columns. */
     static final int TILE = 32;
 
-
     private Panels() {
     }
 
