@@ -1,8 +1,13 @@
 package dev.nn.simd.internal.panama;
 
+import jdk.incubator.vector.FloatVector;
+
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 
+import static dev.nn.simd.internal.panama.Vectors.FLOATS;
+import static dev.nn.simd.internal.panama.Vectors.L;
+import static dev.nn.simd.internal.panama.Vectors.NATIVE;
 import static dev.nn.simd.internal.panama.Vectors.NATIVE_FLOAT;
 
 /**
@@ -11,17 +16,31 @@ import static dev.nn.simd.internal.panama.Vectors.NATIVE_FLOAT;
  */
 final class Panels {
 
-    /** Values of p per tile when {@link #pack} turns rows of a transposed B into a panel's columns. */
-    static final int TILE = 32;
+    /** Per thread: the offsets 0, s, 2s, … of one vector's gather, for the stride s of the last call. */
+    private static final ThreadLocal<int[]> STRIDES = ThreadLocal.withInitial(() -> new int[L + 1]);
 
     private Panels() {
     }
 
+    /** This thread's gather offsets {0, stride, …, (L−1)·stride}, refilled when the stride changes. */
+    private static int[] strides(int stride) {
+        int[] apart = STRIDES.get();
+        if (apart[L] != stride) {
+            for (int t = 0; t < L; t++) {
+                apart[t] = t * stride;
+            }
+            apart[L] = stride;
+        }
+        return apart;
+    }
+
     /**
      * Copies the panel B(0..k, 0..width) (B(p, j) at b[bOff + p·rowStride + j·colStride]) into {@code panel}, its
-     * rows end to end, floats in native order. A transposed B (A·Bᵀ's, rowStride 1) is turned in tiles of
-     * {@link #TILE} values of p, four of its rows at a time, so that the lines read and written stay in L1 while a
-     * tile is turned; width is then a multiple of four.
+     * rows end to end, floats in native order. A transposed B (A·Bᵀ's, rowStride 1; width a multiple of the
+     * lanes) is turned a vector at a time: one gather of B(p, j..j+L), a column of stored values colStride apart,
+     * then one store; L values of p for each L stored rows in turn, so that the lines being read stay in L1 even
+     * when the stored rows are a power of two apart and share a few sets of it (at 512 bits 64×256×784 in 229 µs
+     * against 294 by one float at a time, 512×512×512 in 2,120 against 2,224).
      */
     static void pack(float[] b, int bOff, int rowStride, int colStride, int k, int width, MemorySegment panel) {
         if (colStride == 1) {
@@ -30,16 +49,13 @@ final class Panels {
             }
             return;
         }
-        for (int p0 = 0; p0 < k; p0 += TILE) {
-            int p1 = Math.min(k, p0 + TILE);
-            for (int j = 0; j < width; j += 4) {
-                int r0 = bOff + j * colStride, r1 = r0 + colStride, r2 = r1 + colStride, r3 = r2 + colStride;
+        int[] apart = strides(colStride);
+        for (int p0 = 0; p0 < k; p0 += L) {
+            int p1 = Math.min(k, p0 + L);
+            for (int j = 0; j < width; j += L) {
                 for (int p = p0; p < p1; p++) {
-                    long to = (long) p * width + j;
-                    panel.setAtIndex(NATIVE_FLOAT, to, b[r0 + p]);
-                    panel.setAtIndex(NATIVE_FLOAT, to + 1, b[r1 + p]);
-                    panel.setAtIndex(NATIVE_FLOAT, to + 2, b[r2 + p]);
-                    panel.setAtIndex(NATIVE_FLOAT, to + 3, b[r3 + p]);
+                    FloatVector column = FloatVector.fromArray(FLOATS, b, bOff + j * colStride + p, apart, 0);
+                    column.intoMemorySegment(panel, ((long) p * width + j) * Float.BYTES, NATIVE);
                 }
             }
         }
@@ -62,29 +78,22 @@ final class Panels {
 
     /**
      * Copies A's first {@code rows} rows into {@code rows}×k row-major {@code out} (A(i, p) at out[i·k + p]): for
-     * Aᵀ·B, whose A(i, p) run down a column of the stored matrix, a whole stored row apart for each p. Turned in
-     * tiles of {@link #TILE} values of p, four rows at a time, so that the stored rows being read stay in L1.
+     * Aᵀ·B, whose A(i, p) run down a column of the stored matrix, a whole stored row apart for each p. A vector of
+     * p at a time, one gather each, row by row so that the L stored rows being read stay in L1; the last values of
+     * p (fewer than a vector) one by one.
      */
     static void rows(float[] a, int aOff, int rowStride, int colStride, int rows, int k, float[] out) {
-        int blocks = rows - rows % 4;
-        for (int p0 = 0; p0 < k; p0 += TILE) {
-            int p1 = Math.min(k, p0 + TILE);
-            for (int i = 0; i < blocks; i += 4) {
-                int to0 = i * k, to1 = to0 + k, to2 = to1 + k, to3 = to2 + k;
-                int from0 = aOff + i * rowStride, from1 = from0 + rowStride, from2 = from1 + rowStride;
-                int from3 = from2 + rowStride;
-                for (int p = p0; p < p1; p++) {
-                    int col = p * colStride;
-                    out[to0 + p] = a[from0 + col];
-                    out[to1 + p] = a[from1 + col];
-                    out[to2 + p] = a[from2 + col];
-                    out[to3 + p] = a[from3 + col];
-                }
+        int[] apart = strides(colStride);
+        int vectors = k - k % L;
+        for (int p = 0; p < vectors; p += L) {
+            for (int i = 0; i < rows; i++) {
+                FloatVector.fromArray(FLOATS, a, aOff + i * rowStride + p * colStride, apart, 0)
+                        .intoArray(out, i * k + p);
             }
-            for (int i = blocks; i < rows; i++) {
-                for (int p = p0; p < p1; p++) {
-                    out[i * k + p] = a[aOff + i * rowStride + p * colStride];
-                }
+        }
+        for (int i = 0; i < rows; i++) {
+            for (int p = vectors; p < k; p++) {
+                out[i * k + p] = a[aOff + i * rowStride + p * colStride];
             }
         }
     }
