@@ -2,7 +2,7 @@ package dev.nn.simd.internal.scalar;
 
 import dev.nn.simd.internal.Reductions;
 
-/** The reductions in plain Java; dot and sum carry four accumulators, as the vector code carries four vectors. */
+/** The reductions in plain Java; dot and sum carry four accumulators, so that their chains of additions overlap. */
 public final class ScalarReductions implements Reductions {
 
     private final ScalarFma fma;
