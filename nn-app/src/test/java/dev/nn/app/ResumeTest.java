@@ -31,6 +31,10 @@ class ResumeTest {
     private static final String[] VALIDATED = {"train", "--no-progress", "--hidden", "24", "--epochs", "3",
             "--validation", "0.1", "--monitor", "accuracy"};
 
+    /** The run with weight averaging: it must go on averaging from the mean its checkpoint holds. */
+    private static final String[] AVERAGED = {"train", "--no-progress", "--hidden", "24", "--epochs", "3",
+            "--average-from", "1"};
+
     @TempDir
     Path dir;
 
@@ -116,6 +120,19 @@ class ResumeTest {
         String kept = resumed.out().lines().filter(l -> l.startsWith("kept epoch")).findFirst().orElseThrow();
         assertTrue(Files.readString(out).contains("\"monitor\" : \"accuracy\""), "the model file records it");
         assertTrue(kept.matches("kept epoch [123], the best on validation .*"), kept);
+    }
+
+    @Test
+    void anAveragingRunKilledMidEpochResumesToTheSameMean() throws Exception {
+        Path out = dir.resolve("averaged.json");
+        Path checkpoint = interrupt(start(out, AVERAGED), out, true);
+        assertTrue(Files.readString(checkpoint).contains("\"average\""), "the checkpoint keeps the mean so far");
+        Run refused = Run.of("train", "--resume", checkpoint.toString(), "--average-from", "2");
+        assertTrue(refused.err().contains("--average-from cannot change them"), refused.err());
+        Run resumed = Run.of("train", "--no-progress", "--resume", checkpoint.toString(), "--out", out.toString());
+        assertEquals(0, resumed.exit(), resumed.err());
+        assertTrue(resumed.out().contains("kept the mean of the weights of epochs 1 to 3"), resumed.out());
+        Weights.assertSame(uninterrupted(AVERAGED), out);
     }
 
     @Test

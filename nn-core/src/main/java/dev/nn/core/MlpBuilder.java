@@ -27,6 +27,7 @@ public final class MlpBuilder {
     private OptimizerConfig optimizer = OptimizerConfig.Adam.DEFAULT;
     private FitConfig fit = FitConfig.DEFAULT;
     private Regularization regularization = Regularization.NONE;
+    private int averageFrom;
     private boolean epochsGiven;
     private boolean standardize = true;
 
@@ -99,6 +100,15 @@ public final class MlpBuilder {
         return this;
     }
 
+    /**
+     * Weight averaging from {@code epoch} on (default 0: none): the model evaluated and kept is the mean of the
+     * weights at the ends of that epoch and the later ones; checked against the epochs when built.
+     */
+    public MlpBuilder averageFrom(int epoch) {
+        this.averageFrom = epoch;
+        return this;
+    }
+
     /** Dropout, weight decay and max-norm (default none), e.g. {@code Regularization.NONE.withDropout(0.2f, 0.5f)}. */
     public MlpBuilder regularization(Regularization settings) {
         this.regularization = Objects.requireNonNull(settings, "regularization");
@@ -129,6 +139,7 @@ public final class MlpBuilder {
         } else if (!activations.isEmpty()) {
             network = network.withActivations(activations);
         }
-        return Mlp.create(new TrainingConfig(network, optimizer, fit, regularization), !epochsGiven, standardize);
+        return Mlp.create(new TrainingConfig(network, optimizer, fit.withAverageFrom(averageFrom), regularization),
+                !epochsGiven, standardize);
     }
 }

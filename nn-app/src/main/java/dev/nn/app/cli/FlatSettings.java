@@ -43,6 +43,7 @@ public final class FlatSettings {
         m.put("batchSize", fit.batchSize());
         m.put("epochs", fit.epochs());
         m.put("seed", fit.seed());
+        m.put("averageFrom", fit.averageFrom());
         Regularization r = d.regularization();
         m.put("inputDropout", r.inputDropout());
         m.put("dropout", r.dropout());
@@ -114,6 +115,7 @@ public final class FlatSettings {
         m.put("batchSize", "--batch-size");
         m.put("epochs", "--epochs");
         m.put("seed", "--seed");
+        m.put("averageFrom", "--average-from");
         m.put("inputDropout", "--input-dropout");
         m.put("dropout", "--dropout");
         m.put("weightDecay", "--weight-decay");

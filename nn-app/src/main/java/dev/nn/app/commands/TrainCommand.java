@@ -28,6 +28,7 @@ import dev.nn.core.model.Provenance;
 import dev.nn.core.model.RunFiles;
 import dev.nn.core.network.Network;
 import dev.nn.core.optim.Optimizer;
+import dev.nn.core.train.AveragedWeights;
 import dev.nn.core.train.BestEpoch;
 import dev.nn.core.train.DivergenceException;
 import dev.nn.core.train.EpochStats;
@@ -86,7 +87,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--activation", paramLabel = "NAME",
             description = "Hidden layers' activation: relu, leaky-relu, sigmoid or tanh; or one per hidden layer,"
-                    + " e.g. relu,tanh. The output is always softmax.")
+                    + " such as relu,tanh. The output is always softmax.")
     String activation;
 
     @Option(names = "--loss", paramLabel = "NAME",
@@ -130,6 +131,11 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed for the initial weights and the shuffling.")
     long seed;
+
+    @Option(names = "--average-from", paramLabel = "EPOCH", showDefaultValue = CommandLine.Help.Visibility.NEVER,
+            description = "Weight averaging: from this epoch on, evaluate and keep the mean of the weights at the"
+                    + " ends of the epochs since (training goes on from the weights themselves; default 0: none).")
+    int averageFrom;
 
     @Mixin
     RegularizationOptions regularization;
@@ -264,6 +270,11 @@ public final class TrainCommand implements Callable<Integer> {
                 config.network().init().id(), network.parameterCount(), config.fit().batchSize(), epochCount,
                 epochCount == 1 ? "" : "s", config.fit().seed(), threads, threads == 1 ? "" : "s");
         stderr.printf("optimizer: %s, %s schedule%n", optimizer, config.fit().schedule().id());
+        if (config.fit().averages()) {
+            stderr.printf("averaging: the weights at the ends of epochs %d to %d; from epoch %d on, the test figures"
+                    + " are the mean's, and the mean is saved%n", config.fit().averageFrom(), epochCount,
+                    config.fit().averageFrom());
+        }
         if (!config.regularization().equals(Regularization.NONE)) {
             stderr.printf("regularisation: %s%n", config.regularization().summary());
         }
@@ -320,6 +331,10 @@ public final class TrainCommand implements Callable<Integer> {
             EpochStats kept = outcome.kept();
             ModelIO.save(outFile, mlp.toModel(provenance(checksums, kept, run)));
             Files.deleteIfExists(checkpointFile);
+            if (outcome.best() == null && outcome.progress().average() != null) {
+                stdout.printf("kept the mean of the weights of epochs %d to %d%n", config.fit().averageFrom(),
+                        kept.epoch());
+            }
             if (outcome.best() != null) {
                 stdout.printf("%skept epoch %d, the best on validation (loss %.4f, accuracy %.2f%%)%n",
                         outcome.stoppedEarly() ? "stopped early after epoch " + outcome.history().size() + " ("
@@ -390,12 +405,17 @@ public final class TrainCommand implements Callable<Integer> {
                 return "; no epoch had finished, so no model was saved";
             }
             BestEpoch best = good.progress().best();
+            AveragedWeights average = good.progress().average();
             if (best != null) {
                 best.putInto(good.network());
                 last = good.progress().history().get(best.epoch() - 1);
+            } else if (average != null) {
+                average.putInto(good.network());
             }
             ModelIO.save(outFile, Mlp.of(good.config(), good.network()).toModel(provenance(good.data(), last, run)));
-            return "; the model of epoch " + last.epoch() + (best != null ? " (the best on validation)" : "")
+            return "; the model of epoch " + last.epoch() + (best != null ? " (the best on validation)"
+                    : average != null ? " (the mean of epochs " + good.config().fit().averageFrom() + " to "
+                    + last.epoch() + ")" : "")
                     + " is saved in " + outFile;
         } catch (IOException e) {
             return "; the last checkpoint could not be read (" + e.getMessage() + ")";
@@ -416,7 +436,7 @@ public final class TrainCommand implements Callable<Integer> {
         var parsed = spec.commandLine().getParseResult();
         for (String flag : List.of("--config", "--layers", "--hidden", "--activation", "--loss", "--init",
                 "--optimizer", "--lr", "--schedule", "--beta1", "--beta2", "--epsilon", "--momentum", "--batch-size",
-                "--epochs", "--seed", "--input-dropout", "--dropout", "--weight-decay", "--decoupled-weight-decay",
+                "--epochs", "--seed", "--average-from", "--input-dropout", "--dropout", "--weight-decay", "--decoupled-weight-decay",
                 "--max-norm", "--validation", "--patience", "--monitor", "--augment", "--rotation", "--scale", "--shear",
                 "--shift",
                 "--elastic", "--elastic-sigma", "--label", "--test")) {
@@ -462,7 +482,8 @@ public final class TrainCommand implements Callable<Integer> {
         Object[][] flags = {{"layers", layers}, {"hidden", hidden}, {"activation", activation}, {"loss", loss},
                 {"init", init}, {"optimizer", optimizer}, {"learningRate", learningRate}, {"schedule", schedule},
                 {"beta1", beta1}, {"beta2", beta2}, {"epsilon", epsilon}, {"momentum", momentum},
-                {"batchSize", batchSize}, {"epochs", epochs}, {"seed", seed}, {"threads", threads}};
+                {"batchSize", batchSize}, {"epochs", epochs}, {"seed", seed}, {"averageFrom", averageFrom},
+                {"threads", threads}};
         for (Object[] flag : flags) {
             if (parsed.hasMatchedOption(FlatSettings.FLAGS.get((String) flag[0]))) {
                 given.put((String) flag[0], flag[1]);

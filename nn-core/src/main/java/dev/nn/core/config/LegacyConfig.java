@@ -43,13 +43,15 @@ import java.util.List;
  * @param shift augmentation's largest translation in pixels (absent in version 1: 0)
  * @param elasticAlpha the elastic distortion's α (absent in version 1: 0)
  * @param elasticSigma the elastic distortion's σ (absent in version 1: {@link Augmentation#SIGMA})
+ * @param averageFrom the first epoch of weight averaging, 0 for none (absent in version 1: 0)
  */
 public record LegacyConfig(List<Integer> layers, String activation, String loss, String init, String optimizer,
                            float learningRate, String schedule, float beta1, float beta2, float epsilon,
                            float momentum, int batchSize, int epochs, long seed, int threads, Float inputDropout,
                            Float dropout, Float weightDecay, Float decoupledWeightDecay, Float maxNorm,
                            Float validation, Integer patience, String monitor, Float rotation, Float scale,
-                           Float shear, Float shift, Float elasticAlpha, Float elasticSigma) {
+                           Float shear, Float shift, Float elasticAlpha, Float elasticSigma,
+                           Integer averageFrom) {
 
     /** The typed config these settings describe; an IllegalArgumentException names what is wrong. */
     public TrainingConfig toConfig() {
@@ -73,7 +75,8 @@ public record LegacyConfig(List<Integer> layers, String activation, String loss,
             default -> throw new IllegalArgumentException("unknown optimizer '" + Untrusted.shown(optimizer) + "' (known: "
                     + OptimizerConfig.ids() + ")");
         };
-        FitConfig fit = new FitConfig(epochs, batchSize, seed, Schedule.byId(Checks.present("schedule", schedule)));
+        FitConfig fit = new FitConfig(epochs, batchSize, seed, Schedule.byId(Checks.present("schedule", schedule)),
+                averageFrom == null ? 0 : averageFrom);
         Regularization regularization = new Regularization(orZero(inputDropout), orZero(dropout),
                 orZero(weightDecay), orZero(decoupledWeightDecay), orZero(maxNorm));
         Validation held = new Validation(orZero(validation), patience == null ? 0 : patience,

@@ -4,6 +4,7 @@ import dev.nn.core.config.TrainingConfig;
 import dev.nn.core.network.Network;
 import dev.nn.core.optim.Optimizer;
 import dev.nn.core.optim.OptimizerState;
+import dev.nn.core.train.AveragedWeights;
 import dev.nn.core.train.BestEpoch;
 import dev.nn.core.train.Progress;
 
@@ -69,6 +70,7 @@ public final class CheckpointIO {
                     + " weights always move it); the checkpoint is damaged");
         }
         requireBest(file, config, network, p);
+        requireAverage(file, config, network, p);
         if (c.data() == null || c.data().isEmpty()) {
             throw new ModelFormatException(file, "the data checksums are missing; the checkpoint is damaged");
         }
@@ -102,6 +104,33 @@ public final class CheckpointIO {
         }
         for (int i = 0; i < best.weights().size(); i++) {
             ModelIO.copy(file, "best epoch's weights " + (i + 1), best.weights().get(i),
+                    new float[network.parameters().get(i).size()]);
+        }
+    }
+
+    /**
+     * Averaged weights are kept only by a run with weight averaging, once an epoch it averages has ended; they
+     * hold one epoch for each finished epoch from the first averaged, and one finite value per weight.
+     */
+    private static void requireAverage(Path file, TrainingConfig config, Network network, Progress p)
+            throws ModelFormatException {
+        AveragedWeights average = p.average();
+        int from = config.fit().averageFrom();
+        int averaged = from == 0 ? 0 : Math.max(0, p.history().size() - from + 1);
+        if ((average != null) != (averaged > 0)) {
+            throw new ModelFormatException(file, averaged > 0 ? "the averaged weights are missing; the checkpoint"
+                    + " is damaged" : "it keeps averaged weights but the run averages no epoch yet");
+        }
+        if (average == null) {
+            return;
+        }
+        if (average.epochs() != averaged || average.mean() == null
+                || average.mean().size() != network.parameters().size()) {
+            throw new ModelFormatException(file, "the averaged weights (of " + average.epochs() + " epochs) do not"
+                    + " fit the run, which has averaged " + averaged + "; the checkpoint is damaged");
+        }
+        for (int i = 0; i < average.mean().size(); i++) {
+            ModelIO.copy(file, "averaged weights " + (i + 1), average.mean().get(i),
                     new float[network.parameters().get(i).size()]);
         }
     }

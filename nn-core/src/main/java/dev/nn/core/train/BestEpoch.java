@@ -22,10 +22,6 @@ public record BestEpoch(int epoch, double loss, double accuracy, List<float[]> w
 
     /** Copies these weights into {@code network}, whose parameters have the shapes they were copied from. */
     public void putInto(Network network) {
-        var parameters = network.parameters();
-        for (int i = 0; i < parameters.size(); i++) {
-            float[] value = parameters.get(i).value();
-            System.arraycopy(weights.get(i), 0, value, 0, value.length);
-        }
+        WeightCopies.putInto(weights, network);
     }
 }

@@ -18,29 +18,33 @@ import java.util.List;
  * @param history the figures of the epochs finished
  * @param best the best epoch on the validation set so far and its weights; null without a validation set or
  *     before the first epoch ends
+ * @param average the mean of the weights of the epochs averaged so far; null without weight averaging or before
+ *     its first epoch ends
  */
 public record Progress(int epoch, int batch, long epochRngState, double lossSum, long correct,
-                       List<EpochStats> history, BestEpoch best) {
+                       List<EpochStats> history, BestEpoch best, AveragedWeights average) {
 
     /** Copies the history, so the record stays immutable. */
     public Progress {
         history = List.copyOf(history);
     }
 
-    /** A progress without a validation set. */
+    /** A progress without a validation set or weight averaging. */
     public Progress(int epoch, int batch, long epochRngState, double lossSum, long correct, List<EpochStats> history) {
-        this(epoch, batch, epochRngState, lossSum, correct, history, null);
+        this(epoch, batch, epochRngState, lossSum, correct, history, null, null);
     }
 
     /**
-     * Reads a progress of this version or of one without the count of right answers (then −1) or the best epoch.
+     * Reads a progress of this version or of one without the count of right answers (then −1), the best epoch or
+     * the averaged weights.
      */
     @JsonCreator
     static Progress read(@JsonProperty("epoch") int epoch, @JsonProperty("batch") int batch,
                          @JsonProperty("epochRngState") long epochRngState, @JsonProperty("lossSum") double lossSum,
                          @JsonProperty("correct") Long correct, @JsonProperty("history") List<EpochStats> history,
-                         @JsonProperty("best") BestEpoch best) {
-        return new Progress(epoch, batch, epochRngState, lossSum, correct == null ? -1 : correct, history, best);
+                         @JsonProperty("best") BestEpoch best, @JsonProperty("average") AveragedWeights average) {
+        return new Progress(epoch, batch, epochRngState, lossSum, correct == null ? -1 : correct, history, best,
+                average);
     }
 
     /** The start of a run whose generator is in state {@code rngState}. */

@@ -25,9 +25,11 @@ import java.util.List;
  * scale bytes to floats, distort the images (with augmentation), set the scheduled learning rate, draw the
  * dropout masks (if any), forward, loss and its
  * gradient, backward, the weight penalties and the optimiser step. After each epoch the validation set (if any)
- * and the test set are evaluated, without dropout; with a validation set the weights of its best epoch are kept
- * (copied at that epoch's end, put back when training ends) and, with patience, training stops early. The
- * per-batch work allocates nothing: every buffer is made before the first batch.
+ * and the test set are evaluated, without dropout; with weight averaging, from its first epoch on, they are
+ * evaluated on the mean of the weights at the ends of the epochs averaged (training goes on from the weights
+ * themselves); with a validation set the weights of its best epoch are kept (copied at that epoch's end, put back
+ * when training ends) and, with patience, training stops early; else the run ends with the mean, if averaging,
+ * or the last weights. The per-batch work allocates nothing: every buffer is made before the first batch.
  */
 public final class Trainer {
 
@@ -99,7 +101,7 @@ public final class Trainer {
     /**
      * Trains from {@code from} to the end of the configured epochs, until {@link #requestStop()}, or, measured on
      * {@code validation} (null: none), until the configured patience runs out; with a validation set the network
-     * ends with the weights of its best epoch.
+     * ends with the weights of its best epoch, else with weight averaging with the mean of the epochs averaged.
      *
      * @throws DivergenceException when a batch's loss or, after an epoch, a weight is not a finite number
      */
@@ -140,11 +142,14 @@ public final class Trainer {
         long counted = from.correct() >= 0 ? (long) from.batch() * batchSize : 0;
         rng.setState(from.epochRngState());
         BestEpoch best = from.best();
+        AveragedWeights average = from.average();
+        int averageFrom = config.fit().averageFrom();
         int patience = config.validation().patience();
         for (int epoch = from.epoch(); epoch <= epochs; epoch++) {
             if (patience > 0 && best != null && epoch - 1 - best.epoch() >= patience) {
                 best.putInto(network);
-                return new Outcome(history, new Progress(epoch, 0, rng.state(), 0, 0, history, best), false, best,
+                return new Outcome(history, new Progress(epoch, 0, rng.state(), 0, 0, history, best, average), false,
+                        best,
                         true);
             }
             long epochRngState = rng.state();
@@ -156,7 +161,7 @@ public final class Trainer {
             for (int b = firstBatch; b < batches; b++) {
                 if (stopRequested) {
                     return new Outcome(history, new Progress(epoch, b, epochRngState, lossSum,
-                            counted == (long) b * batchSize ? correct : -1, history, best), true, best, false);
+                            counted == (long) b * batchSize ? correct : -1, history, best, average), true, best, false);
                 }
                 int first = b * batchSize;
                 int n = Math.min(batchSize, train.size() - first);
@@ -179,6 +184,12 @@ public final class Trainer {
             }
             requireFiniteWeights(epoch, batches);
             double seconds = (System.nanoTime() - start) / 1e9;
+            List<float[]> own = null;
+            if (averageFrom > 0 && epoch >= averageFrom) {
+                average = average == null ? AveragedWeights.of(network) : average.plus(network);
+                own = WeightCopies.of(network);
+                average.putInto(network);
+            }
             Evaluation eval = evaluator.evaluate(test);
             Evaluation checked = validation == null ? null : evaluator.evaluate(validation);
             EpochStats stats = new EpochStats(epoch, epochs, lossSum / train.size(),
@@ -188,20 +199,25 @@ public final class Trainer {
             history.add(stats);
             if (checked != null && (best == null || config.validation().monitor().better(checked.meanLoss(),
                     checked.accuracy(), best.loss(), best.accuracy()))) {
-                best = new BestEpoch(epoch, checked.meanLoss(), checked.accuracy(), weights());
+                best = new BestEpoch(epoch, checked.meanLoss(), checked.accuracy(), WeightCopies.of(network));
+            }
+            if (own != null) {
+                WeightCopies.putInto(own, network);
             }
             listener.epochFinished(stats);
             firstBatch = 0;
             lossSum = 0;
             correct = 0;
             counted = 0;
-            listener.resumable(new Progress(epoch + 1, 0, rng.state(), 0, 0, history, best));
+            listener.resumable(new Progress(epoch + 1, 0, rng.state(), 0, 0, history, best, average));
         }
         if (best != null) {
             best.putInto(network);
+        } else if (average != null) {
+            average.putInto(network);
         }
-        return new Outcome(history, new Progress(epochs + 1, 0, rng.state(), 0, 0, history, best), false, best,
-                false);
+        return new Outcome(history, new Progress(epochs + 1, 0, rng.state(), 0, 0, history, best, average), false,
+                best, false);
     }
 
     /**
@@ -211,12 +227,16 @@ public final class Trainer {
      * @param progress where training stands
      * @param stopped true when {@link #requestStop()} ended it early
      * @param best the best epoch on the validation set, whose weights the network now holds; null without one
+     *     (with weight averaging, the network then holds the mean: {@code progress().average()})
      * @param stoppedEarly true when the patience ran out before the last epoch
      */
     public record Outcome(List<EpochStats> history, Progress progress, boolean stopped, BestEpoch best,
                           boolean stoppedEarly) {
 
-        /** The epoch whose weights the network holds: the best one on the validation set, or the last. */
+        /**
+         * The epoch whose weights the network holds: the best one on the validation set, or the last (with weight
+         * averaging, its figures are the mean's).
+         */
         public EpochStats kept() {
             return best == null ? history.getLast() : history.get(best.epoch() - 1);
         }
@@ -236,16 +256,6 @@ public final class Trainer {
         return new Augmenter(augmentation, config.fit().seed(), height, train.features() / height,
                 network.threads());
     }
-
-    /** A copy of every parameter's values (made at an epoch's end, never in a step). */
-    private List<float[]> weights() {
-        List<float[]> copy = new ArrayList<>();
-        for (var p : network.parameters()) {
-            copy.add(p.value().clone());
-        }
-        return copy;
-    }
-
 
     private void requireFiniteWeights(int epoch, int batch) {
         for (var p : network.parameters()) {
@@ -291,7 +301,9 @@ public final class Trainer {
     /**
      * The heap a run of {@code config} on {@code trainSize} samples needs, in bytes, at most: every parameter's
      * value, gradient and up to two optimiser buffers, each layer's activations and input gradients for the
-     * rows of a batch or of an evaluation batch, whichever is larger, and dropout's masks and masked inputs.
+     * rows of a batch or of an evaluation batch, whichever is larger, dropout's masks and masked inputs, and
+     * with weight averaging three more copies of the parameters (the mean, the next mean and the weights
+     * themselves while the mean is evaluated).
      */
     public static long bytesNeeded(TrainingConfig config, int trainSize) {
         List<Integer> sizes = config.network().layers();
@@ -307,7 +319,8 @@ public final class Trainer {
                 activations += 2L * rowsPerBatch(config, trainSize) * sizes.get(i - 1);
             }
         }
-        return Float.BYTES * (4 * parameters + activations) + (long) Integer.BYTES * trainSize;
+        long copies = 4 + (config.fit().averages() ? 3 : 0);
+        return Float.BYTES * (copies * parameters + activations) + (long) Integer.BYTES * trainSize;
     }
 
     /** A batch's buffers hold the configured batch size, or the whole training set when that is smaller. */

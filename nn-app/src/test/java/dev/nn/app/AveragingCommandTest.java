@@ -1,0 +1,54 @@
+package dev.nn.app;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code nn train --average-from EPOCH}: what it prints, saves and refuses. */
+class AveragingCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private Run train(Path data, String... more) {
+        List<String> args = new ArrayList<>(List.of("train", "--no-progress", "--data", data.toString(),
+                "--hidden", "8", "--epochs", "4"));
+        args.addAll(List.of(more));
+        return Run.of(args.toArray(String[]::new));
+    }
+
+    @Test
+    void theRunSaysWhatItAveragesAndSavesTheMeanAndItsSetting() throws IOException {
+        Path data = SmallData.write(dir.resolve("data"));
+        Path model = dir.resolve("m.json");
+        Run run = train(data, "--average-from", "2", "--out", model.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.err().contains("averaging: the weights at the ends of epochs 2 to 4; from epoch 2 on, the test"
+                + " figures are the mean's, and the mean is saved"), run.err());
+        assertTrue(run.out().contains("kept the mean of the weights of epochs 2 to 4"), run.out());
+        assertTrue(Files.readString(model).contains("\"averageFrom\" : 2"), "the model file records it");
+
+        Path plain = dir.resolve("plain.json");
+        Run without = train(data, "--out", plain.toString());
+        assertEquals(0, without.exit(), without.err());
+        assertFalse(without.err().contains("averaging") || without.out().contains("kept the mean"), without.out());
+        assertFalse(Files.readString(plain).contains("averageFrom"), "a run without it writes no setting for it");
+    }
+
+    @Test
+    void averagingThatCannotStartIsOneLineNamingTheFlag() throws IOException {
+        Path data = SmallData.write(dir.resolve("data"));
+        Refusal.assertOneLine(train(data, "--average-from", "5"), "--average-from 5 is after the last epoch, 4");
+        Refusal.assertOneLine(train(data, "--average-from", "-1"), "--average-from");
+        Refusal.assertOneLine(train(data, "--average-from", "two"), "--average-from", "two");
+    }
+}
