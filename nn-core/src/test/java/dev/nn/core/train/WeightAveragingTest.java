@@ -175,6 +175,15 @@ class WeightAveragingTest {
         Files.writeString(file, JSON.writeValueAsString(json));
         ModelFormatException miscounted = assertThrows(ModelFormatException.class, () -> CheckpointIO.load(file));
         assertTrue(miscounted.getMessage().contains("of 3 epochs"), miscounted.getMessage());
+
+        for (String damage : List.of("[null]", "null", "[[1.0]]")) {
+            CheckpointIO.save(file, network, AVERAGED, optimizer.state(), stopped.progress(), Map.of("noise", "0"),
+                    null);
+            json = (ObjectNode) JSON.readTree(file.toFile());
+            ((ObjectNode) json.get("progress").get("average")).set("mean", JSON.readTree(damage));
+            Files.writeString(file, JSON.writeValueAsString(json));
+            assertThrows(ModelFormatException.class, () -> CheckpointIO.load(file), "mean " + damage);
+        }
     }
 
     @Test
