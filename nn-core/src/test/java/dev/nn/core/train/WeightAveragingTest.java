@@ -7,6 +7,7 @@ import dev.nn.core.config.NetworkConfig;
 import dev.nn.core.config.OptimizerConfig;
 import dev.nn.core.config.Regularization;
 import dev.nn.core.config.TrainingConfig;
+import dev.nn.core.config.Validation;
 import dev.nn.core.data.Dataset;
 import dev.nn.core.io.StrictJson;
 import dev.nn.core.metrics.Evaluator;
@@ -119,6 +120,29 @@ class WeightAveragingTest {
             } else {
                 assertNotEquals(base.testLoss(), with.testLoss(), "epoch " + (e + 1) + " is tested on the mean");
             }
+        }
+    }
+
+    @Test
+    void withAValidationSetTheBestEpochKeptIsTheMeanItWasValidatedOn() {
+        TrainingConfig validated = AVERAGED.with(new Validation(0.3f, 0, Validation.Monitor.ACCURACY));
+        List<Dataset> parts = ValidationTest.noise(300, 1).split(0.3f, validated.fit().seed());
+        Dataset test = ValidationTest.noise(60, 2);
+        Rng rng = new Rng(validated.fit().seed());
+        Network network = Network.initialized(validated.network(), rng);
+        List<List<float[]>> kept = new ArrayList<>();
+        Trainer.Outcome outcome = new Trainer(validated, network, rng).fit(parts.get(0), parts.get(1), test,
+                new TrainingListener() {
+                    @Override
+                    public void resumable(Progress at) {
+                        kept.add(at.average() != null ? at.average().mean() : WeightCopies.of(network));
+                    }
+                }, Progress.start(rng.state()));
+        int best = outcome.best().epoch();
+        assertTrue(best >= 3, "the best epoch, " + best + ", must be an averaged one for this test to check a mean");
+        for (int i = 0; i < network.parameters().size(); i++) {
+            assertArrayEquals(kept.get(best - 1).get(i), network.parameters().get(i).value(), "epoch " + best
+                    + "'s mean, group " + i);
         }
     }
 
