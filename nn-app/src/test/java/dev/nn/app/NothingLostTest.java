@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,10 +31,7 @@ class NothingLostTest {
     Path dir;
 
     private Run train(Path data, String... more) {
-        List<String> args = new ArrayList<>(List.of("train", "--no-progress", "--data", data.toString(),
-                "--hidden", "8", "--epochs", "1"));
-        args.addAll(List.of(more));
-        return Run.of(args.toArray(String[]::new));
+        return Run.train(data, Stream.concat(Stream.of("--hidden", "8", "--epochs", "1"), Stream.of(more)).toArray(String[]::new));
     }
 
     @Test

@@ -2,6 +2,9 @@ package dev.nn.app;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** One in-process run of {@code nn}: its exit code, standard output and standard error. */
 record Run(int exit, String out, String err) {
@@ -11,6 +14,13 @@ record Run(int exit, String out, String err) {
         StringWriter err = new StringWriter();
         int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** {@code nn train --no-progress --data DIR} and the arguments given after them. */
+    static Run train(Path data, String... more) {
+        List<String> args = new ArrayList<>(List.of("train", "--no-progress", "--data", data.toString()));
+        args.addAll(List.of(more));
+        return of(args.toArray(String[]::new));
     }
 
     /** The lines of standard error that are not narration (data:, train:, saved) — what a failure printed. */

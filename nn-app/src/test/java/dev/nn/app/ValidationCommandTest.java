@@ -6,8 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,10 +18,7 @@ class ValidationCommandTest {
     Path dir;
 
     private Run train(Path data, String... more) {
-        List<String> args = new ArrayList<>(List.of("train", "--no-progress", "--data", data.toString(),
-                "--hidden", "8"));
-        args.addAll(List.of(more));
-        return Run.of(args.toArray(String[]::new));
+        return Run.train(data, Stream.concat(Stream.of("--hidden", "8"), Stream.of(more)).toArray(String[]::new));
     }
 
     @Test
