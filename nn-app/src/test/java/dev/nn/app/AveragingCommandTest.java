@@ -19,7 +19,8 @@ class AveragingCommandTest {
     Path dir;
 
     private Run train(Path data, String... more) {
-        return Run.train(data, Stream.concat(Stream.of("--hidden", "8", "--epochs", "4"), Stream.of(more)).toArray(String[]::new));
+        return Run.train(data, Stream.concat(Stream.of("--hidden", "8", "--epochs", "4"), Stream.of(more))
+                .toArray(String[]::new));
     }
 
     @Test

@@ -31,7 +31,8 @@ class NothingLostTest {
     Path dir;
 
     private Run train(Path data, String... more) {
-        return Run.train(data, Stream.concat(Stream.of("--hidden", "8", "--epochs", "1"), Stream.of(more)).toArray(String[]::new));
+        return Run.train(data, Stream.concat(Stream.of("--hidden", "8", "--epochs", "1"), Stream.of(more))
+                .toArray(String[]::new));
     }
 
     @Test

@@ -18,7 +18,8 @@ class ValidationCommandTest {
     Path dir;
 
     private Run train(Path data, String... more) {
-        return Run.train(data, Stream.concat(Stream.of("--hidden", "8"), Stream.of(more)).toArray(String[]::new));
+        return Run.train(data, Stream.concat(Stream.of("--hidden", "8"), Stream.of(more))
+                .toArray(String[]::new));
     }
 
     @Test

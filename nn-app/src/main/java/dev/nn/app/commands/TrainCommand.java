@@ -436,10 +436,9 @@ public final class TrainCommand implements Callable<Integer> {
         var parsed = spec.commandLine().getParseResult();
         for (String flag : List.of("--config", "--layers", "--hidden", "--activation", "--loss", "--init",
                 "--optimizer", "--lr", "--schedule", "--beta1", "--beta2", "--epsilon", "--momentum", "--batch-size",
-                "--epochs", "--seed", "--average-from", "--input-dropout", "--dropout", "--weight-decay", "--decoupled-weight-decay",
-                "--max-norm", "--validation", "--patience", "--monitor", "--augment", "--rotation", "--scale", "--shear",
-                "--shift",
-                "--elastic", "--elastic-sigma", "--label", "--test")) {
+                "--epochs", "--seed", "--average-from", "--input-dropout", "--dropout", "--weight-decay",
+                "--decoupled-weight-decay", "--max-norm", "--validation", "--patience", "--monitor", "--augment",
+                "--rotation", "--scale", "--shear", "--shift", "--elastic", "--elastic-sigma", "--label", "--test")) {
             if (parsed.hasMatchedOption(flag)) {
                 throw new IllegalArgumentException("--resume continues a run with its own settings; " + flag
                         + " cannot change them (start a new run instead)");
