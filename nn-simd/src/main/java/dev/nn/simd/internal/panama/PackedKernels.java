@@ -22,6 +22,12 @@ import static jdk.incubator.vector.FloatVector.fromMemorySegment;
  * one p a step the address arithmetic and the loop's own instructions crowd the multiply-adds out (512 bits,
  * medians of alternated runs: 512×512×512 A·B in 1,760 µs against 2,040, 64×256×784 in 175 against 203,
  * 256×1024×784 Aᵀ·B in 2,900 against 3,440). Four values a step were slower than one.
+ *
+ * <p>A's rows are read where they are, lda apart: eight rows keep eight offsets live, and C2 reloads two values
+ * from the stack every step of {@link #rows8x1} (its machine code, 512 bits). The same kernel on a copy of the
+ * eight rows at a fixed stride (chunks of 256 p, every broadcast a base plus a constant) ran a 256×16×1024 panel
+ * in 50 µs against 60, but copying A's chunks cost more than that saved (69 µs with the copies; 105 µs copying the
+ * next chunk inside the loop), so A is not copied for A·B.
  */
 final class PackedKernels {
 
