@@ -6,7 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,16 +17,11 @@ class AveragingCommandTest {
     @TempDir
     Path dir;
 
-    private Run train(Path data, String... more) {
-        return Run.train(data, Stream.concat(Stream.of("--hidden", "8", "--epochs", "4"), Stream.of(more))
-                .toArray(String[]::new));
-    }
-
     @Test
     void theRunSaysWhatItAveragesAndSavesTheMeanAndItsSetting() throws IOException {
         Path data = SmallData.write(dir.resolve("data"));
         Path model = dir.resolve("m.json");
-        Run run = train(data, "--average-from", "2", "--out", model.toString());
+        Run run = Run.trainTiny(data, 4, "--average-from", "2", "--out", model.toString());
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.err().contains("averaging: the weights at the ends of epochs 2 to 4; from epoch 2 on, the test"
                 + " figures are the mean's, and the mean is saved"), run.err());
@@ -35,7 +29,7 @@ class AveragingCommandTest {
         assertTrue(Files.readString(model).contains("\"averageFrom\" : 2"), "the model file records it");
 
         Path plain = dir.resolve("plain.json");
-        Run without = train(data, "--out", plain.toString());
+        Run without = Run.trainTiny(data, 4, "--out", plain.toString());
         assertEquals(0, without.exit(), without.err());
         assertFalse(without.err().contains("averaging") || without.out().contains("kept the mean"), without.out());
         assertFalse(Files.readString(plain).contains("averageFrom"), "a run without it writes no setting for it");
@@ -44,8 +38,9 @@ class AveragingCommandTest {
     @Test
     void averagingThatCannotStartIsOneLineNamingTheFlag() throws IOException {
         Path data = SmallData.write(dir.resolve("data"));
-        Refusal.assertOneLine(train(data, "--average-from", "5"), "--average-from 5 is after the last epoch, 4");
-        Refusal.assertOneLine(train(data, "--average-from", "-1"), "--average-from");
-        Refusal.assertOneLine(train(data, "--average-from", "two"), "--average-from", "two");
+        Refusal.assertOneLine(Run.trainTiny(data, 4, "--average-from", "5"),
+                "--average-from 5 is after the last epoch, 4");
+        Refusal.assertOneLine(Run.trainTiny(data, 4, "--average-from", "-1"), "--average-from");
+        Refusal.assertOneLine(Run.trainTiny(data, 4, "--average-from", "two"), "--average-from", "two");
     }
 }

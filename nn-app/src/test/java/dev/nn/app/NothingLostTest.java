@@ -30,24 +30,23 @@ class NothingLostTest {
     @TempDir
     Path dir;
 
-    private Run train(Path data, String... more) {
-        return Run.train(data, Stream.concat(Stream.of("--hidden", "8", "--epochs", "1"), Stream.of(more))
-                .toArray(String[]::new));
-    }
-
     @Test
     void item1CheckpointAndOutThatAreOneFileAreRefusedUpFront() throws IOException {
         Path data = SmallData.write(dir.resolve("data"));
         Path model = Files.writeString(dir.resolve("same.json"), "my model");
-        Refusal.assertOneLine(train(data, "--out", model.toString(), "--checkpoint", model.toString()), "same file");
+        Refusal.assertOneLine(Run.trainTiny(data, 1, "--out", model.toString(), "--checkpoint", model.toString()),
+                "same file");
         Path viaDot = dir.resolve("sub/../same.json");
         Files.createDirectories(dir.resolve("sub"));
-        Refusal.assertOneLine(train(data, "--out", model.toString(), "--checkpoint", viaDot.toString()), "same file");
+        Refusal.assertOneLine(Run.trainTiny(data, 1, "--out", model.toString(), "--checkpoint", viaDot.toString()),
+                "same file");
         Path link = Files.createSymbolicLink(dir.resolve("link.json"), model);
-        Refusal.assertOneLine(train(data, "--out", model.toString(), "--checkpoint", link.toString()), "same file");
+        Refusal.assertOneLine(Run.trainTiny(data, 1, "--out", model.toString(), "--checkpoint", link.toString()),
+                "same file");
         Path checkpoint = dir.resolve("rs.ck");
         Files.writeString(checkpoint, "a checkpoint");
-        Refusal.assertOneLine(train(data, "--out", checkpoint.toString(), "--checkpoint", checkpoint.toString()), "same file");
+        Refusal.assertOneLine(Run.trainTiny(data, 1, "--out", checkpoint.toString(), "--checkpoint",
+                checkpoint.toString()), "same file");
         assertEquals("my model", Files.readString(model));
         assertEquals("a checkpoint", Files.readString(checkpoint));
     }
@@ -110,7 +109,8 @@ class NothingLostTest {
                 false);
         IdxWriter.write(data.resolve("train-labels-idx1-ubyte.gz"), IdxArray.ofUnsignedBytes(new byte[0], 0), true);
         Path model = Files.writeString(dir.resolve("good.json"), "a good model");
-        Refusal.assertOneLine(train(data, "--out", model.toString()), "train-images-idx3-ubyte", "no samples");
+        Refusal.assertOneLine(Run.trainTiny(data, 1, "--out", model.toString()), "train-images-idx3-ubyte",
+                "no samples");
         assertEquals("a good model", Files.readString(model));
     }
 
@@ -152,7 +152,7 @@ class NothingLostTest {
         Path data = SmallData.write(dir.resolve("data"));
         Path other = SmallData.write(dir.resolve("other"), 7);
         Path model = dir.resolve("m.json");
-        assertEquals(0, train(data, "--out", model.toString()).exit());
+        assertEquals(0, Run.trainTiny(data, 1, "--out", model.toString()).exit());
         Run own = Run.of("eval", "--model", model.toString());
         assertEquals(0, own.exit(), own.err());
         assertTrue(own.out().contains(data + " test") && !own.err().contains("warning"), own.out() + own.err());
@@ -167,18 +167,18 @@ class NothingLostTest {
     void item8ModelFilesKeepTheirModeAndLinksAndReadOnlyFilesAreRefused() throws IOException {
         Path data = SmallData.write(dir.resolve("data"));
         Path shared = dir.resolve("shared.json");
-        assertEquals(0, train(data, "--out", shared.toString()).exit());
+        assertEquals(0, Run.trainTiny(data, 1, "--out", shared.toString()).exit());
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rw-r--r--"));
-        assertEquals(0, train(data, "--out", shared.toString(), "--seed", "2").exit());
+        assertEquals(0, Run.trainTiny(data, 1, "--out", shared.toString(), "--seed", "2").exit());
         assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(shared)));
 
         Path locked = Files.writeString(dir.resolve("locked.json"), "keep me");
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r--r--r--"));
-        Refusal.assertOneLine(train(data, "--out", locked.toString()), "--out", "read-only");
+        Refusal.assertOneLine(Run.trainTiny(data, 1, "--out", locked.toString()), "--out", "read-only");
         assertEquals("keep me", Files.readString(locked));
 
         Path link = Files.createSymbolicLink(dir.resolve("link.json"), shared);
-        assertEquals(0, train(data, "--out", link.toString()).exit());
+        assertEquals(0, Run.trainTiny(data, 1, "--out", link.toString()).exit());
         assertTrue(Files.isSymbolicLink(link));
         try (Stream<Path> files = Files.list(dir)) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")));

@@ -23,6 +23,13 @@ record Run(int exit, String out, String err) {
         return of(args.toArray(String[]::new));
     }
 
+    /** {@link #train} of a tiny network (one hidden layer of 8) for the given epochs, then the arguments given. */
+    static Run trainTiny(Path data, int epochs, String... more) {
+        List<String> args = new ArrayList<>(List.of("--hidden", "8", "--epochs", Integer.toString(epochs)));
+        args.addAll(List.of(more));
+        return train(data, args.toArray(String[]::new));
+    }
+
     /** The lines of standard error that are not narration (data:, train:, saved) — what a failure printed. */
     String errorLines() {
         return err.lines().filter(l -> !l.startsWith("data:") && !l.startsWith("train:") && !l.startsWith("optimizer:")
