@@ -59,7 +59,7 @@ def main(directory, java, vector_bytes, narrower):
     shapes = sorted({s for (_, s, _) in products}, key=lambda s: [int(x) for x in s.split("x")][::-1])
     out += ["## Matrix products, GFLOP/s (2mnk / time), one thread", "",
             "Each op at its own m×n×k: square, the shapes of a batch through a layer (64 or 256 rows, 784 or 1,024"
-            " inputs, 1,000 rows for inference), and narrow outputs (n = 10, 16, 17, 100). EJML 0.46.1"
+            " inputs, 1,000 rows for inference), and narrow outputs (n = 10, 16, 17, 24, 31, 100). EJML 0.46.1"
             " (`CommonOps_FDRM`, row-major float) and nn's scalar twin run on the same arrays.", "",
             f"| op | m×n×k | {wide_bits}-bit | % of peak | {narrow_bits}-bit | % of peak | scalar | EJML |"
             f" {wide_bits}-bit / scalar | {wide_bits}-bit / EJML |",

@@ -37,7 +37,7 @@ public class ProductBench {
 
     /** m×n×k of the op itself. */
     @Param({"512x512x512", "64x256x784", "256x1024x784", "1000x1024x784", "256x10x1024", "256x16x1024",
-            "256x17x1024", "256x100x1024"})
+            "256x17x1024", "256x24x1024", "256x31x1024", "256x100x1024"})
     public String shape;
 
     /** panama, panama256, panama128, scalar, or ejml. */

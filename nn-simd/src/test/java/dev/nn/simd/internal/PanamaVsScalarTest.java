@@ -289,6 +289,7 @@ class PanamaVsScalarTest {
         shapes.add(new int[]{256, 17, 1024});
         shapes.add(new int[]{129, 100, 67});
         shapes.add(new int[]{70, 66, 100}); // A·Bᵀ from a copy of Bᵀ: 64 to 127 rows, four vectors wide at 512 bits
+        shapes.add(new int[]{140, 30, 100}); // last columns padded into the last panel, A·Bᵀ's gathered
         shapes.add(new int[]{0, 5, 3});
         shapes.add(new int[]{4, 0, 3});
         shapes.add(new int[]{4, 5, 0});
@@ -308,7 +309,8 @@ class PanamaVsScalarTest {
     @Test
     void transposedProductsMatchTheProductOnBTransposed() {
         Random random = new Random(12);
-        for (int[] shape : new int[][]{{128, 64, 32}, {131, 70, 37}, {517, 133, 65}, {1000, 256, 784}, {70, 66, 100}}) {
+        for (int[] shape : new int[][]{{128, 64, 32}, {131, 70, 37}, {517, 133, 65}, {1000, 256, 784}, {70, 66, 100},
+                {131, 127, 65}}) {
             int m = shape[0], n = shape[1], k = shape[2];
             assertTrue(panama.transposesB(m, n, k), m + "×" + n + "×" + k + " is built from a copy of Bᵀ");
             float[] a = Fills.UNIFORM.array(random, 0, m * k);
@@ -323,6 +325,29 @@ class PanamaVsScalarTest {
             panama.matmulTransB(a, 0, b, 0, viaTransB, 0, m, n, k, 1f, 0f);
             panama.matmul(a, 0, bt, 0, viaCopy, 0, m, n, k, 1f, 0f);
             assertArrayEquals(viaCopy, viaTransB, m + "×" + n + "×" + k);
+        }
+    }
+
+    /**
+     * A·B whose last columns (fewer than a vector) are padded with zeros into the last panel gives each element one
+     * chain of multiply-adds in order of p, as the scalar twin does: the same bits, with leftover rows, offsets,
+     * alpha and beta. Padded at both widths: 70×30 (512 bits 16 + 14 columns, 256 bits 24 + 6), 131×63 (48 + 15,
+     * 56 + 7), 67×62 (48 + 14, 56 + 6, shallower than the dot products' depth), 96×24 (16 + 8 at 512 bits).
+     */
+    @Test
+    void paddedLastColumnsAreTheScalarTwinsBitForBit() {
+        Random random = new Random(14);
+        for (int[] shape : new int[][]{{70, 30, 100}, {131, 63, 65}, {67, 62, 33}, {96, 24, 64}}) {
+            int m = shape[0], n = shape[1], k = shape[2];
+            for (float[] ab : new float[][]{{1f, 0f}, {-2f, 0.25f}}) {
+                float[] a = Fills.UNIFORM.array(random, 1, m * k);
+                float[] b = Fills.UNIFORM.array(random, 2, k * n);
+                float[] cp = Fills.UNIFORM.array(random, 0, m * n);
+                float[] cs = cp.clone();
+                panama.matmul(a, 1, b, 2, cp, 0, m, n, k, ab[0], ab[1]);
+                scalar.matmul(a, 1, b, 2, cs, 0, m, n, k, ab[0], ab[1]);
+                assertArrayEquals(cs, cp, m + "×" + n + "×" + k + " alpha " + ab[0]);
+            }
         }
     }
 

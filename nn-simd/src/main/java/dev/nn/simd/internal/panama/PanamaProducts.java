@@ -10,9 +10,10 @@ import static dev.nn.simd.internal.panama.Vectors.L;
  *   ({@link TransposedProduct}).</li>
  *   <li>A·B and other Aᵀ·B are built by the broadcast micro-kernels ({@link BroadcastProduct}) panel by panel of B,
  *   packed ({@link Panels}) when at least {@link #PACK_MIN_ROWS} rows of A will pass over it; Aᵀ·B's A is packed
- *   too when more than one panel will read it. The last columns, fewer than a vector: at least
- *   {@link #EDGE_MIN_DEPTH} deep, as dot products (A·B) or transposed, vectors along A's columns (Aᵀ·B);
- *   otherwise as one zero-padded vector ({@link EdgeColumns}), {@link #EDGE_CHUNK_ROWS} rows at a time.</li>
+ *   too when more than one panel will read it. The last columns, fewer than a vector: padded with zeros into
+ *   the last panel where {@link #padsEdge} says so; otherwise at least {@link #EDGE_MIN_DEPTH} deep, as dot
+ *   products (A·B) or transposed, vectors along A's columns (Aᵀ·B); otherwise as one zero-padded vector
+ *   ({@link EdgeColumns}), {@link #EDGE_CHUNK_ROWS} rows at a time.</li>
  *   <li>A·Bᵀ with rows shorter than two vectors: {@link ShortRowKernels} (method {@link #SHORT}); with at least
  *   {@link #COPY_MIN_ROWS} rows and four vectors of columns: like A·B from a packed copy of Bᵀ (method
  *   {@link #COPY}, split by columns); with at least {@link #NARROW_COPY_MIN_ROWS} rows and one to four vectors of
@@ -21,8 +22,8 @@ import static dev.nn.simd.internal.panama.Vectors.L;
  * </ul>
  * Every element of C is computed the same way however the product is split between threads (rows are split in
  * fours, columns in whole runs of vectors), so a product gives the same bits at any thread count. Elements are
- * one chain of multiply-adds in order of p, except A·B's last columns (fewer than a vector, at least
- * {@link #EDGE_MIN_DEPTH} deep) and A·Bᵀ by {@link #DOTS}: dot products, summed lane-wise.
+ * one chain of multiply-adds in order of p, except A·B's last columns where they are not padded (fewer than a
+ * vector, at least {@link #EDGE_MIN_DEPTH} deep) and A·Bᵀ by {@link #DOTS}: dot products, summed lane-wise.
  */
 final class PanamaProducts implements Products {
 
@@ -56,6 +57,13 @@ final class PanamaProducts implements Products {
      * columns are (Aᵀ·B). Shallower ones pad: a padded vector costs little when k is small.
      */
     static final int EDGE_MIN_DEPTH = 64;
+    /**
+     * Last columns (fewer than a vector) at least this many, and at least half a vector, are padded to a whole
+     * vector where it joins the panel before them ({@link #padsEdge}). Measured A·B at m 256, k 1024: at 512 bits
+     * n 24 in 112 µs padded against 124 by dot products, n 31 in 117 against 185, n 23 in 122 against 105; at 256
+     * bits n 14 in 87 against 91, n 15 in 88 against 105, n 13 in 88 against 90, n 12 in 89 against 77.
+     */
+    static final int EDGE_PAD_MIN_COLUMNS = 6;
     /**
      * Rows of C per chunk while the last panel and the last columns alternate, so that the edge reads A's rows
      * while they are still in cache.
@@ -132,6 +140,18 @@ final class PanamaProducts implements Products {
             return EdgeColumns.DOTS;
         }
         return rowStride == 1 && colStride != 1 ? EdgeColumns.TRANSPOSED : EdgeColumns.PADDED;
+    }
+
+    /**
+     * Whether a packed broadcast product pads its last columns ({@code edge} of them, fewer than a vector) with
+     * zeros to a whole vector, built with the panel before them, rather than as {@link EdgeColumns}: where that
+     * vector turns a last panel of one vector into one of two (or of three into four), and the columns are at least
+     * {@link #EDGE_PAD_MIN_COLUMNS} and half a vector; not where A's columns are contiguous (Aᵀ·B, whose edge is
+     * built transposed at little cost).
+     */
+    static boolean padsEdge(int vectorCols, int edge, int rowStride, int colStride, int k) {
+        return (vectorCols / L) % 2 == 1 && edge >= Math.max(EDGE_PAD_MIN_COLUMNS, L / 2)
+                && edgeMethod(rowStride, colStride, k) != EdgeColumns.TRANSPOSED;
     }
 
     /**

@@ -49,15 +49,50 @@ final class Panels {
             }
             return;
         }
+        gather(b, bOff, colStride, k, width, width, panel);
+    }
+
+    /**
+     * The first {@code columns} (whole vectors) of a transposed B's panel, rows {@code width} apart: one gather of
+     * B(p, j..j+L) at a time, L values of p for each L stored rows in turn.
+     */
+    private static void gather(float[] b, int bOff, int colStride, int k, int columns, int width,
+                               MemorySegment panel) {
         int[] apart = strides(colStride);
         for (int p0 = 0; p0 < k; p0 += L) {
             int p1 = Math.min(k, p0 + L);
-            for (int j = 0; j < width; j += L) {
+            for (int j = 0; j < columns; j += L) {
                 for (int p = p0; p < p1; p++) {
                     FloatVector column = FloatVector.fromArray(FLOATS, b, bOff + j * colStride + p, apart, 0);
                     column.intoMemorySegment(panel, ((long) p * width + j) * Float.BYTES, NATIVE);
                 }
             }
+        }
+    }
+
+    /**
+     * Copies B(0..k, 0..real) into {@code panel} as rows of {@code width} values, zeros after the real ones (width −
+     * real below one vector): the last panel of a product whose last columns are padded to a whole vector. The
+     * partial vector is zeroed, then the real columns copied over it: a row at a time where B's rows are contiguous;
+     * otherwise whole vectors as {@link #pack} gathers them, the partial one's columns one by one.
+     */
+    static void packPartial(float[] b, int bOff, int rowStride, int colStride, int k, int real, int width,
+                            MemorySegment panel) {
+        int whole = real - real % L;
+        FloatVector zero = FloatVector.zero(FLOATS);
+        for (int p = 0; p < k; p++) {
+            long row = (long) p * width * Float.BYTES;
+            zero.intoMemorySegment(panel, row + (long) whole * Float.BYTES, NATIVE);
+            if (colStride == 1) {
+                MemorySegment.copy(b, bOff + p * rowStride, panel, NATIVE_FLOAT, row, real);
+            } else {
+                for (int j = whole; j < real; j++) {
+                    panel.set(NATIVE_FLOAT, row + (long) j * Float.BYTES, b[bOff + p * rowStride + j * colStride]);
+                }
+            }
+        }
+        if (colStride != 1) {
+            gather(b, bOff, colStride, k, whole, width, panel);
         }
     }
 
