@@ -336,19 +336,8 @@ class PanamaVsScalarTest {
      */
     @Test
     void paddedLastColumnsAreTheScalarTwinsBitForBit() {
-        Random random = new Random(14);
-        for (int[] shape : new int[][]{{70, 30, 100}, {131, 63, 65}, {67, 62, 33}, {96, 24, 64}}) {
-            int m = shape[0], n = shape[1], k = shape[2];
-            for (float[] ab : new float[][]{{1f, 0f}, {-2f, 0.25f}}) {
-                float[] a = Fills.UNIFORM.array(random, 1, m * k);
-                float[] b = Fills.UNIFORM.array(random, 2, k * n);
-                float[] cp = Fills.UNIFORM.array(random, 0, m * n);
-                float[] cs = cp.clone();
-                panama.matmul(a, 1, b, 2, cp, 0, m, n, k, ab[0], ab[1]);
-                scalar.matmul(a, 1, b, 2, cs, 0, m, n, k, ab[0], ab[1]);
-                assertArrayEquals(cs, cp, m + "×" + n + "×" + k + " alpha " + ab[0]);
-            }
-        }
+        assertScalarTwinsBits("AB", new int[][]{{70, 30, 100}, {131, 63, 65}, {67, 62, 33}, {96, 24, 64}},
+                new Random(14));
     }
 
     /**
@@ -360,19 +349,28 @@ class PanamaVsScalarTest {
      */
     @Test
     void transposedAProductsAreTheScalarTwinsBitForBit() {
-        Random random = new Random(13);
-        for (int[] shape : new int[][]{{256, 17, 1024}, {70, 10, 100}, {19, 3, 64}, {129, 100, 67}, {33, 65, 129},
-                {600, 133, 65}, {5, 7, 200}, {64, 31, 63}, {256, 16, 1024}, {130, 18, 300}, {200, 19, 129},
-                {64, 64, 128}}) {
+        assertScalarTwinsBits("AtB", new int[][]{{256, 17, 1024}, {70, 10, 100}, {19, 3, 64}, {129, 100, 67},
+                {33, 65, 129}, {600, 133, 65}, {5, 7, 200}, {64, 31, 63}, {256, 16, 1024}, {130, 18, 300},
+                {200, 19, 129}, {64, 64, 128}}, new Random(13));
+    }
+
+    /** A·B or Aᵀ·B of each shape, at offsets, with two alpha and beta: the scalar twin's bits exactly. */
+    private static void assertScalarTwinsBits(String op, int[][] shapes, Random random) {
+        for (int[] shape : shapes) {
             int m = shape[0], n = shape[1], k = shape[2];
             for (float[] ab : new float[][]{{1f, 0f}, {-2f, 0.25f}}) {
-                float[] a = Fills.UNIFORM.array(random, 1, k * m);
+                float[] a = Fills.UNIFORM.array(random, 1, m * k);
                 float[] b = Fills.UNIFORM.array(random, 2, k * n);
                 float[] cp = Fills.UNIFORM.array(random, 0, m * n);
                 float[] cs = cp.clone();
-                panama.matmulTransA(a, 1, b, 2, cp, 0, m, n, k, ab[0], ab[1]);
-                scalar.matmulTransA(a, 1, b, 2, cs, 0, m, n, k, ab[0], ab[1]);
-                assertArrayEquals(cs, cp, m + "×" + n + "×" + k + " alpha " + ab[0]);
+                if (op.equals("AtB")) {
+                    panama.matmulTransA(a, 1, b, 2, cp, 0, m, n, k, ab[0], ab[1]);
+                    scalar.matmulTransA(a, 1, b, 2, cs, 0, m, n, k, ab[0], ab[1]);
+                } else {
+                    panama.matmul(a, 1, b, 2, cp, 0, m, n, k, ab[0], ab[1]);
+                    scalar.matmul(a, 1, b, 2, cs, 0, m, n, k, ab[0], ab[1]);
+                }
+                assertArrayEquals(cs, cp, op + " " + m + "×" + n + "×" + k + " alpha " + ab[0]);
             }
         }
     }
