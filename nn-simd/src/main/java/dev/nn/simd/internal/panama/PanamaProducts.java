@@ -35,7 +35,7 @@ final class PanamaProducts implements Products {
     static final int DOTS = 2;
     /**
      * A·Bᵀ of one to four vectors of columns built like A·B from a copy of Bᵀ, split by rows: at 512 bits,
-     * 256×16×1024 runs 1.3× as fast so as by dot products.
+     * 256×16×1024 runs 1.3× as fast this way as by dot products.
      */
     static final int NARROW_COPY = 3;
 
@@ -77,7 +77,7 @@ final class PanamaProducts implements Products {
     static final int TRANSPOSE_MIN_DEPTH = 128;
     /**
      * The widest C built as its transpose: measured at both widths, 256×100×1024 runs 1.6× (512 bits) and 1.1×
-     * (256 bits) as fast so, while at 256 or more columns the sums outgrow L2 and the broadcast kernels win.
+     * (256 bits) as fast this way, while at 256 or more columns the sums outgrow L2 and the broadcast kernels win.
      */
     static final int TRANSPOSE_MAX_COLUMNS = 128;
     /** The floats of B that the dot products keep in L2 while all of A passes over them (a quarter of the L2). */
