@@ -6,7 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,17 +16,12 @@ class ValidationCommandTest {
     @TempDir
     Path dir;
 
-    private Run train(Path data, String... more) {
-        return Run.train(data, Stream.concat(Stream.of("--hidden", "8"), Stream.of(more))
-                .toArray(String[]::new));
-    }
-
     @Test
     void patienceEndsTheRunOnTheBestValidationEpochAndTheModelRecordsIt() throws IOException {
         Path data = SmallData.write(dir.resolve("data"));
         Path model = dir.resolve("m.json");
-        Run run = train(data, "--epochs", "50", "--validation", "0.2", "--patience", "1", "--monitor", "accuracy",
-                "--out", model.toString());
+        Run run = Run.trainTiny(data, 50, "--validation", "0.2", "--patience", "1", "--monitor", "accuracy", "--out",
+                model.toString());
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.err().contains("validation: 60 of the 300 training samples held out; the best epoch by"
                 + " validation accuracy is kept; stops after 1 epoch without a better one"), run.err());
@@ -43,10 +37,11 @@ class ValidationCommandTest {
     @Test
     void badValidationSettingsAreOneLineNamingTheFlag() throws IOException {
         Path data = SmallData.write(dir.resolve("data"));
-        Refusal.assertOneLine(train(data, "--patience", "3"), "--patience", "validation");
-        Refusal.assertOneLine(train(data, "--validation", "1.5"), "--validation");
-        Refusal.assertOneLine(train(data, "--validation", "0.2", "--monitor", "f1"), "--monitor", "f1", "accuracy");
-        Refusal.assertOneLine(train(data, "--validation", "0.2", "--patience", "-1"), "--patience");
+        Refusal.assertOneLine(Run.trainTiny(data, 1, "--patience", "3"), "--patience", "validation");
+        Refusal.assertOneLine(Run.trainTiny(data, 1, "--validation", "1.5"), "--validation");
+        Refusal.assertOneLine(Run.trainTiny(data, 1, "--validation", "0.2", "--monitor", "f1"), "--monitor", "f1",
+                "accuracy");
+        Refusal.assertOneLine(Run.trainTiny(data, 1, "--validation", "0.2", "--patience", "-1"), "--patience");
     }
 
     @Test
